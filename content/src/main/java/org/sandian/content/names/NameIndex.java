@@ -1,0 +1,120 @@
+package org.sandian.content.names;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Finds things by the names farmers use: exact names and synonyms in any language, pinyin (full
+ * and initials, also for homophone typos such as 玉咪), then edit distance. Built once per content
+ * snapshot; lookups never touch the store.
+ */
+public final class NameIndex<T> {
+
+    private final Map<String, Set<T>> names = new HashMap<>();
+    private final Map<String, Set<T>> pinyin = new HashMap<>();
+    private final Map<String, Set<T>> initials = new HashMap<>();
+    private final Map<String, Set<T>> latin = new HashMap<>();
+    private final int longestName;
+
+    /** {@code namesOf} gives every name of an item: Chinese, English, synonyms, dialect names. */
+    public NameIndex(Iterable<T> items, Function<T, List<String>> namesOf) {
+        int longest = 0;
+        for (T item : items) {
+            for (String name : namesOf.apply(item)) {
+                String folded = TextNormalizer.fold(name);
+                if (folded.isEmpty()) continue;
+                longest = Math.max(longest, folded.length());
+                add(names, folded, item);
+                if (TextNormalizer.hasHan(folded)) {
+                    Pinyin.full(folded).forEach(p -> add(pinyin, p, item));
+                    Pinyin.initials(folded).forEach(p -> add(initials, p, item));
+                }
+            }
+        }
+        this.longestName = longest;
+        // Latin typos are matched against names and full pinyin together ("maiz", "yumu").
+        for (Map<String, Set<T>> source : List.of(names, pinyin)) {
+            source.forEach((k, v) -> {
+                if (!TextNormalizer.hasHan(k)) v.forEach(item -> add(latin, k, item));
+            });
+        }
+    }
+
+    private static <T> void add(Map<String, Set<T>> map, String key, T item) {
+        map.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(item);
+    }
+
+    public Resolution<T> resolve(String input) {
+        String folded = TextNormalizer.fold(input);
+        if (folded.isEmpty()) return new Resolution.Unknown<>(null);
+        Resolution<T> r = lookup(names, folded, Resolution.How.EXACT);
+        if (r != null) return r;
+        r = lookup(pinyin, folded, Resolution.How.PINYIN);
+        if (r != null) return r;
+        if (TextNormalizer.hasHan(folded)) {
+            for (String spelled : Pinyin.full(folded)) {
+                r = lookup(pinyin, spelled, Resolution.How.PINYIN);
+                if (r != null) return r;
+            }
+        } else {
+            r = lookup(initials, folded, Resolution.How.INITIALS);
+            if (r != null) return r;
+        }
+        return fuzzy(folded);
+    }
+
+    /**
+     * For words run together ("玉米武汉"): the longest known name at the start of {@code folded},
+     * or null. Only exact names count here: a guess must not swallow the next word.
+     */
+    public Prefix<T> longestPrefix(String folded) {
+        for (int end = Math.min(folded.length(), longestName); end > 0; end--) {
+            Set<T> found = names.get(folded.substring(0, end));
+            if (found != null && found.size() == 1) {
+                return new Prefix<>(found.iterator().next(), end);
+            }
+        }
+        return null;
+    }
+
+    /** A name found at the start of a text, and how many chars of it the name took. */
+    public record Prefix<T>(T item, int length) {
+    }
+
+    private Resolution<T> lookup(Map<String, Set<T>> map, String key, Resolution.How how) {
+        Set<T> found = map.get(key);
+        if (found == null || found.isEmpty()) return null;
+        if (found.size() == 1) return new Resolution.Found<>(found.iterator().next(), how);
+        return new Resolution.Ambiguous<>(List.copyOf(found), how);
+    }
+
+    private Resolution<T> fuzzy(String folded) {
+        boolean han = TextNormalizer.hasHan(folded);
+        Map<String, Set<T>> space = han ? names : latin;
+        int best = Integer.MAX_VALUE;
+        Set<T> nearest = new LinkedHashSet<>();
+        for (Map.Entry<String, Set<T>> e : space.entrySet()) {
+            if (TextNormalizer.hasHan(e.getKey()) != han) continue;
+            if (Math.abs(e.getKey().length() - folded.length()) > 2) continue;
+            int d = EditDistance.between(folded, e.getKey());
+            if (d < best) {
+                best = d;
+                nearest.clear();
+            }
+            if (d == best) nearest.addAll(e.getValue());
+        }
+        if (nearest.isEmpty()) return new Resolution.Unknown<>(null);
+        if (best <= EditDistance.tolerance(folded)) {
+            return nearest.size() == 1
+                    ? new Resolution.Found<>(nearest.iterator().next(), Resolution.How.FUZZY)
+                    : new Resolution.Ambiguous<>(new ArrayList<>(nearest), Resolution.How.FUZZY);
+        }
+        int length = folded.codePointCount(0, folded.length());
+        return new Resolution.Unknown<>(best <= Math.max(2, length / 2) ? nearest.iterator().next() : null);
+    }
+}

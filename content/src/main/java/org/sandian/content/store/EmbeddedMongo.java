@@ -1,7 +1,6 @@
 package org.sandian.content.store;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,6 +10,11 @@ import java.nio.file.Path;
 /**
  * The default store when no MongoDB URI is configured: mongo-java-server in this JVM with its H2
  * file backend, bound to loopback, so the real driver talks the real wire protocol to it.
+ *
+ * <p>Acknowledged writes are durable: every write command is committed to the file before its
+ * reply ({@link DurableH2Backend}), so a write acknowledged before a kill -9 is there after the
+ * restart. Batch writes ({@link BatchWriter}) so that one commit carries many documents. The file
+ * is compacted at start when it is large and mostly dead space ({@link StoreFile}).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -29,7 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data dir " + dataDir, e);
         }
-        MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("sandian.mv.db").toString()));
+        MongoServer server = new MongoServer(new DurableH2Backend(StoreFile.open(dataDir.resolve("sandian.mv.db"))));
         server.bind("127.0.0.1", 0);
         return new EmbeddedMongo(server, server.getLocalAddress());
     }

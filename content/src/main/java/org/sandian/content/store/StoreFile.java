@@ -1,0 +1,71 @@
+package org.sandian.content.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded store's H2 file: opening it, and compacting it offline at start when it is large
+ * and mostly dead space. Committing per write command leaves many old chunks behind (3.7 GB for
+ * 100,000 single inserts measured here); the copy keeps only live data.
+ */
+final class StoreFile {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreFile.class);
+
+    /** Below this size compaction is not worth the start-up time. */
+    static final long COMPACT_ABOVE_BYTES = 32L * 1024 * 1024;
+
+    /** Compact when less than this percentage of the file holds live data. */
+    static final int COMPACT_BELOW_FILL_RATE = 50;
+
+    private StoreFile() {
+    }
+
+    static MVStore open(Path file) {
+        compactIfWasteful(file, COMPACT_ABOVE_BYTES);
+        return new MVStore.Builder().fileName(file.toString()).open();
+    }
+
+    /**
+     * Rewrites {@code file} with only its live data when it is larger than {@code aboveBytes} and
+     * its fill rate is low. The copy replaces the file atomically; a copy left by a crash is
+     * cleaned up first. Returns true when it compacted.
+     */
+    static boolean compactIfWasteful(Path file, long aboveBytes) {
+        String name = file.toString();
+        MVStoreTool.compactCleanUp(name);
+        long before = size(file);
+        if (before <= aboveBytes) return false;
+        int fillRate = fillRate(file);
+        if (fillRate >= COMPACT_BELOW_FILL_RATE) return false;
+        long start = System.nanoTime();
+        MVStoreTool.compact(name, false);
+        log.info("store file compacted: {} MB -> {} MB (fill rate was {}%) in {} ms", before >> 20,
+                size(file) >> 20, fillRate, (System.nanoTime() - start) / 1_000_000);
+        return true;
+    }
+
+    private static int fillRate(Path file) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            // Share of the file in use by chunks, times the share of live pages in those chunks.
+            return store.getFileStore().getFillRate() * store.getFileStore().getChunksFillRate() / 100;
+        } finally {
+            store.close();
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -27,9 +27,12 @@ public final class MongoStore implements AutoCloseable {
     private final MongoClient client;
     private final MongoDatabase database;
     private final String description;
+    private final String connectionString;
 
-    private MongoStore(EmbeddedMongo embedded, MongoClient client, MongoDatabase database, String description) {
+    private MongoStore(EmbeddedMongo embedded, MongoClient client, MongoDatabase database, String description,
+                       String connectionString) {
         this.embedded = embedded;
+        this.connectionString = connectionString;
         this.client = client;
         this.database = database;
         this.description = description;
@@ -47,7 +50,8 @@ public final class MongoStore implements AutoCloseable {
         MongoClient client = MongoClients.create(settings);
         String description = embedded != null ? "embedded" : String.join(",", uri.getHosts());
         log.info("store: {} database={}", description, options.database());
-        return new MongoStore(embedded, client, client.getDatabase(options.database()), description);
+        return new MongoStore(embedded, client, client.getDatabase(options.database()), description,
+                uri.getConnectionString());
     }
 
     public MongoDatabase database() {
@@ -61,6 +65,11 @@ public final class MongoStore implements AutoCloseable {
     /** "embedded", or the external hosts: what the ready line and health report. */
     public String description() {
         return description;
+    }
+
+    /** Where the driver connects; for the embedded store, its loopback address. */
+    public String connectionString() {
+        return connectionString;
     }
 
     public boolean isEmbedded() {

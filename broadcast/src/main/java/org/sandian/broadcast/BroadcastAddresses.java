@@ -1,0 +1,14 @@
+package org.sandian.broadcast;
+
+/** Bus addresses used only inside the broadcast module (the hub-wide ones are in content's Addresses). */
+public final class BroadcastAddresses {
+
+    private BroadcastAddresses() {
+    }
+
+    /** Published: phone (String) whose subscriber record changed; profile caches drop it. */
+    public static final String SUBSCRIBER_CHANGED = "sandian.broadcast.subscriber-changed";
+
+    /** Published: broadcast id (String) whose state changed (pause, resume, cancel): senders re-read it. */
+    public static final String BROADCAST_CHANGED = "sandian.broadcast.changed";
+}

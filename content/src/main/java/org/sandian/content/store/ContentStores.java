@@ -52,6 +52,11 @@ public final class ContentStores {
         return store.collection(GUIDANCE, Guidance.class);
     }
 
+    /** Creates the content indexes if missing ({@link ContentIndexes}); harmless when they exist. */
+    public void ensureIndexes() {
+        Indexes.ensure(store, ContentIndexes.ALL);
+    }
+
     /** True when no commodity is stored yet: the demo loads its data only then. */
     public boolean isEmpty() {
         return commodities().countDocuments() == 0;

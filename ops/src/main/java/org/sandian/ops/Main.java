@@ -3,6 +3,7 @@ package org.sandian.ops;
 import org.sandian.ops.cli.BenchCommand;
 import org.sandian.ops.cli.DemoCommand;
 import org.sandian.ops.cli.ServeCommand;
+import org.sandian.ops.cli.UserCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
+                UserCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -51,6 +51,11 @@ public final class Hub {
         Vertx vertx = Vertx.vertx();
         List<AutoCloseable> closeables = new ArrayList<>();
         MongoStore store = MongoStore.open(config.store());
+        try {
+            StoreAccess.publish(config, store);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write " + StoreAccess.URI_FILE + " in " + config.dataDir(), e);
+        }
         ContentStores content = new ContentStores(store);
         if (demo && content.isEmpty()) {
             DemoLoader.load(content, clock, config.zone());
@@ -113,5 +118,6 @@ public final class Hub {
             }
         }
         store.close();
+        StoreAccess.withdraw(config);
     }
 }

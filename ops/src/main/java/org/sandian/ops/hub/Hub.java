@@ -8,13 +8,18 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.sandian.broadcast.subscriber.DirectoryOptions;
+import org.sandian.broadcast.subscriber.SubscriberDirectory;
+import org.sandian.broadcast.subscriber.SubscriberStore;
 import org.sandian.content.answer.AnswerEngine;
 import org.sandian.content.answer.AnswerVerticle;
 import org.sandian.content.answer.HubAnswerService;
-import org.sandian.content.answer.QueryLog;
+import org.sandian.content.answer.MongoQueryLog;
+import org.sandian.content.demo.DemoData;
 import org.sandian.content.snapshot.SnapshotHolder;
 import org.sandian.content.snapshot.SnapshotLoader;
 import org.sandian.content.store.ContentStores;
+import org.sandian.content.store.Indexes;
 import org.sandian.content.store.MongoStore;
 import org.sandian.ops.config.HubConfig;
 import org.sandian.ops.health.ComponentHealth;
@@ -57,8 +62,11 @@ public final class Hub {
             throw new IllegalStateException("cannot write " + StoreAccess.URI_FILE + " in " + config.dataDir(), e);
         }
         ContentStores content = new ContentStores(store);
+        content.ensureIndexes();
         if (demo && content.isEmpty()) {
-            DemoLoader.load(content, clock, config.zone());
+            DemoData demoData = DemoData.load(clock, config.zone());
+            demoData.loadInto(content);
+            log.info("demo data loaded: {} documents", demoData.size());
         }
         HealthRegistry health = new HealthRegistry();
         health.add("store", () -> vertx.executeBlocking(() -> store.ping()
@@ -66,8 +74,13 @@ public final class Hub {
 
         SnapshotHolder snapshot = new SnapshotHolder(vertx, new SnapshotLoader(content, clock));
         AnswerEngine engine = new AnswerEngine(snapshot, clock, config.zone());
-        HubAnswerService answers = new HubAnswerService(vertx, engine, QueryLog.NONE, config.lang());
+        Indexes.ensure(store, MongoQueryLog.INDEXES);
+        MongoQueryLog queryLog = new MongoQueryLog(store, clock);
+        closeables.add(queryLog);
+        HubAnswerService answers = new HubAnswerService(vertx, engine, queryLog, config.lang());
         await(vertx.deployVerticle(new AnswerVerticle(snapshot, answers)), "answer engine");
+        await(vertx.deployVerticle(new SubscriberDirectory(new SubscriberStore(store),
+                new DirectoryOptions(config.lang(), 200_000), clock)), "subscriber directory");
         health.add("content", () -> Future.succeededFuture(
                 ComponentHealth.up(snapshot.get().commodities().size() + " commodities published")));
 

@@ -53,7 +53,7 @@ public final class StoreConnection implements AutoCloseable {
         Path dataDir = options.dataDir();
         Optional<String> published = StoreAddressFile.read(dataDir);
         if (published.isPresent()) {
-            MongoClient client = connect(published.get(), 3);
+            MongoClient client = connect(published.get(), 2);
             try {
                 client.getDatabase(options.database()).runCommand(new Document("ping", 1));
                 return new StoreConnection(client, options.database(),

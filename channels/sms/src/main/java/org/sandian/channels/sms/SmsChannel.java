@@ -2,22 +2,48 @@ package org.sandian.channels.sms;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.bson.Document;
+import org.jsmpp.bean.BindType;
+import org.sandian.channels.sms.mo.MoIntake;
+import org.sandian.channels.sms.mt.BindSender;
+import org.sandian.channels.sms.mt.MtOutbox;
+import org.sandian.channels.sms.session.EsmeBind;
+import org.sandian.content.bus.Addresses;
+import org.sandian.content.bus.MessageTypes;
+import org.sandian.content.bus.OutboundSms;
+import org.sandian.content.bus.RecordCodec;
+import org.sandian.content.bus.SmsStatus;
 import org.sandian.content.store.MongoStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SMS channel ops deploys: binds to the SMSC, stores every MO before acknowledging it and hands
  * it to the {@link MoHandler}, keeps a durable outbox of MTs and sends them within the window and
  * TPS of each bind. Serves {@code Addresses.SMS_SEND} (body {@code OutboundSms}, reply the id),
  * publishes {@code Addresses.SMS_STATUS} and {@code Addresses.SMS_RECEIVED}.
+ *
+ * <p>Start completes once queued MTs are resumed and the binds are started, without waiting for
+ * the SMSC (it may be down: the binds keep trying; {@link #health()} shows them).
  */
 public final class SmsChannel extends VerticleBase {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsChannel.class);
 
     private final SmsOptions options;
     private final MongoStore store;
     private final MoHandler handler;
     private final Clock clock;
+    private final List<EsmeBind> binds = new ArrayList<>();
+    private final List<BindSender> senders = new ArrayList<>();
+    private volatile MtOutbox outbox;
+    private volatile MoIntake intake;
+    private long sweeper = -1;
 
     public SmsChannel(SmsOptions options, MongoStore store, MoHandler handler, Clock clock) {
         this.options = options;
@@ -28,15 +54,100 @@ public final class SmsChannel extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return Future.succeededFuture();
+        if (!options.enabled()) {
+            log.info("sms: no SMSC host configured, SMS channel off");
+            return Future.succeededFuture();
+        }
+        MessageTypes.register(vertx.eventBus(), InboundMessage.class);
+        DeliveryOptions statusOpts = RecordCodec.options(SmsStatus.class);
+        DeliveryOptions receivedOpts = RecordCodec.options(InboundMessage.class);
+        outbox = new MtOutbox(store.collection("sms_mt", Document.class), store.collection("sms_outq", Document.class),
+                store.collection("sms_receipts_index", Document.class),
+                s -> vertx.eventBus().publish(Addresses.SMS_STATUS, s, statusOpts), clock, options.maxParts());
+        intake = new MoIntake(store.collection("sms_mo", Document.class), store.collection("sms_mo_parts", Document.class),
+                outbox, m -> {
+                    handler.onMessage(m);
+                    vertx.eventBus().publish(Addresses.SMS_RECEIVED, m, receivedOpts);
+                }, clock, options.moPartTimeout(), Math.max(30_000, 2 * options.enquireLink().toMillis()), 4);
+        vertx.eventBus().<OutboundSms>consumer(Addresses.SMS_SEND, m ->
+                Future.fromCompletionStage(outbox.send(m.body()), context).onComplete(
+                        m::reply, e -> m.fail(500, e.getMessage())));
+        sweeper = vertx.setPeriodic(1_000, t -> intake.sweep());
+        return vertx.executeBlocking(() -> {
+            int resumed = outbox.resume();
+            int parts = intake.recover();
+            startBinds();
+            log.info("sms: {} bind(s) to {}:{} starting, {} MT resumed, {} MO part(s) recovered",
+                    binds.size(), options.host(), options.port(), resumed, parts);
+            return null;
+        }, false);
+    }
+
+    private void startBinds() {
+        for (int i = 0; i < Math.max(1, options.binds()); i++) {
+            if (options.bindType() == SmsOptions.BindType.TX_RX) {
+                addBind("tx" + i, BindType.BIND_TX, true);
+                addBind("rx" + i, BindType.BIND_RX, false);
+            } else {
+                addBind("trx" + i, BindType.BIND_TRX, true);
+            }
+        }
+    }
+
+    private void addBind(String name, BindType type, boolean sends) {
+        EsmeBind bind = new EsmeBind(name, options, type, intake::listenerFor, intake::sessionClosed);
+        binds.add(bind);
+        bind.start();
+        if (sends) {
+            BindSender sender = new BindSender(bind, outbox, options);
+            senders.add(sender);
+            sender.start();
+        }
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (sweeper >= 0) vertx.cancelTimer(sweeper);
+        return vertx.executeBlocking(() -> {
+            senders.forEach(BindSender::close);
+            binds.forEach(EsmeBind::close);
+            if (intake != null) intake.close();
+            if (outbox != null) outbox.close();
+            return null;
+        }, false);
     }
 
     /** Queues MTs directly (same node, no bus hop). */
     public SmsSender sender() {
-        return sms -> CompletableFuture.failedFuture(new IllegalStateException("SMS channel not started"));
+        return sms -> {
+            MtOutbox o = outbox;
+            return o != null ? o.send(sms)
+                    : CompletableFuture.failedFuture(new IllegalStateException("SMS channel not started"));
+        };
+    }
+
+    /** True once every configured bind is bound (tests and the ready line wait on it). */
+    public boolean allBound() {
+        if (binds.isEmpty()) return false;
+        for (EsmeBind b : binds) if (!b.bound()) return false;
+        return true;
     }
 
     public SmsHealth health() {
-        return new SmsHealth(0, options.binds(), 0, 0, 0, 0, 0);
+        int up = 0;
+        for (EsmeBind b : binds) if (b.bound()) up++;
+        int inFlight = 0;
+        for (BindSender s : senders) inFlight += s.inFlight();
+        MtOutbox o = outbox;
+        MoIntake in = intake;
+        return new SmsHealth(up, binds.isEmpty() ? options.binds() : binds.size(), o == null ? 0 : o.queued(), inFlight,
+                in == null ? 0 : in.received(), o == null ? 0 : o.submittedParts(), o == null ? 0 : o.failedMessages());
+    }
+
+    /** Total successful binds of all binds (1 each plus every rebind), for tests and health. */
+    public long bindCount() {
+        long n = 0;
+        for (EsmeBind b : binds) n += b.bindCount();
+        return n;
     }
 }

@@ -1,0 +1,133 @@
+package org.sandian.channels.sms.mt;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.SubmitSmResult;
+import org.sandian.channels.sms.SmsOptions;
+import org.sandian.channels.sms.codec.MtPart;
+import org.sandian.channels.sms.session.EsmeBind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Submits the outbox's parts on one bind. jSMPP's submit blocks until its response and has
+ * neither window nor rate limit, so: {@code windowSize} sender threads (at most that many
+ * submit_sm outstanding: the window), each taking a permit of the bind's {@link TokenBucket}
+ * (TPS) first. THROTTLED / MSGQFUL pause the whole bind with growing back-off and put the part
+ * back at its place; nothing is dropped.
+ */
+public final class BindSender implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BindSender.class);
+    private static final int SMSC_ERROR_TRIES = 5;
+
+    private final EsmeBind bind;
+    private final MtOutbox outbox;
+    private final SmsOptions options;
+    private final TokenBucket bucket;
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger throttledInARow = new AtomicInteger();
+    private volatile boolean running = true;
+
+    public BindSender(EsmeBind bind, MtOutbox outbox, SmsOptions options) {
+        this.bind = bind;
+        this.outbox = outbox;
+        this.options = options;
+        this.bucket = new TokenBucket(options.tpsPerBind(), Math.max(1, options.tpsPerBind() / 20));
+        for (int i = 0; i < Math.max(1, options.windowSize()); i++) {
+            Thread t = new Thread(this::loop, "smpp-send-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+        }
+    }
+
+    public void start() {
+        threads.forEach(Thread::start);
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                SMPPSession session = bind.session();
+                if (session == null) {
+                    bind.awaitBound(500);
+                    continue;
+                }
+                MtOutbox.Job job = outbox.next(200);
+                if (job == null) continue;
+                if (outbox.isFailed(job.mt())) continue; // another part failed it already
+                bucket.acquire();
+                submit(session, job);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("sender loop", e);
+            }
+        }
+    }
+
+    private void submit(SMPPSession session, MtOutbox.Job job) {
+        MtPart part = job.mt().parts.get(job.part());
+        String to = job.mt().to.startsWith("+") ? job.mt().to.substring(1) : job.mt().to;
+        String source = options.sourceAddress();
+        boolean alpha = !source.chars().allMatch(Character::isDigit);
+        inFlight.incrementAndGet();
+        try {
+            SubmitSmResult r = session.submitShortMessage("",
+                    alpha ? TypeOfNumber.ALPHANUMERIC : TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, source,
+                    TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, to,
+                    new ESMClass(part.udh() ? 0x40 : 0x00), (byte) 0, (byte) 0, null, null,
+                    new RegisteredDelivery(options.receipts() ? SMSCDeliveryReceipt.SUCCESS_FAILURE
+                            : SMSCDeliveryReceipt.DEFAULT),
+                    (byte) 0, DataCodings.newInstance(part.dataCoding()), (byte) 0, part.userData());
+            throttledInARow.set(0);
+            outbox.submitted(job, r.getMessageId());
+        } catch (NegativeResponseException e) {
+            SendError kind = SendError.ofStatus(e.getCommandStatus());
+            if (kind == SendError.THROTTLED || kind == SendError.QUEUE_FULL) {
+                long pause = Math.min(2_000, 50L << Math.min(6, throttledInARow.getAndIncrement()));
+                bucket.pause(pause);
+                outbox.retry(job);
+            } else if (kind.retryable() && ++job.mt().attempts < SMSC_ERROR_TRIES) {
+                bucket.pause(200);
+                outbox.retry(job);
+            } else {
+                outbox.failed(job, kind);
+            }
+        } catch (ResponseTimeoutException e) {
+            // the SMSC may have it; resending risks a rare duplicate, dropping risks a loss: resend
+            bind.suspect();
+            outbox.retry(job);
+        } catch (IOException e) {
+            bind.suspect();
+            outbox.retry(job);
+        } catch (Exception e) {
+            log.warn("submit of MT {} part {} failed: {}", job.mt().id, job.part() + 1, e.toString());
+            outbox.failed(job, SendError.REJECTED);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+    }
+}

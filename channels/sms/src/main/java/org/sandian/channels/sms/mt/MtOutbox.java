@@ -1,0 +1,317 @@
+package org.sandian.channels.sms.mt;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.sandian.channels.sms.SmsSender;
+import org.sandian.channels.sms.codec.MtPart;
+import org.sandian.channels.sms.codec.MtSplitter;
+import org.sandian.channels.sms.mo.ReceiptSink;
+import org.sandian.channels.sms.store.BulkBatcher;
+import org.sandian.content.bus.OutboundSms;
+import org.sandian.content.bus.OutboundSms.Priority;
+import org.sandian.content.bus.PhoneMask;
+import org.sandian.content.bus.SmsStatus;
+import org.sandian.content.bus.SmsStatus.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable outbox of MT messages. {@code sms_mt} holds every MT (state queued, submitted with
+ * the SMSC ids of its parts, delivered or failed, with an error kind); {@code sms_outq} holds the
+ * ids not fully submitted yet, so a restart resumes them with a keyed scan of a small collection;
+ * {@code sms_receipts_index} maps each normalized SMSC id to its MT and part, so a receipt is a
+ * keyed lookup (the embedded store has no secondary indexes). All writes are group-committed.
+ * Parts wait in one priority queue: replies before bulk, then oldest first.
+ */
+public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MtOutbox.class);
+
+    /** One part waiting to be submitted. */
+    record Job(Mt mt, int part) implements Comparable<Job> {
+        @Override
+        public int compareTo(Job o) {
+            int p = Integer.compare(mt.priority.ordinal(), o.mt.priority.ordinal());
+            if (p != 0) return p;
+            int t = Long.compare(mt.order, o.mt.order);
+            return t != 0 ? t : Integer.compare(part, o.part);
+        }
+    }
+
+    private record PartRef(String mtId, int part) {
+    }
+
+    private final MongoCollection<Document> mtCollection;
+    private final MongoCollection<Document> queueCollection;
+    private final MongoCollection<Document> indexCollection;
+    private final BulkBatcher mtWrites;
+    private final BulkBatcher queueWrites;
+    private final BulkBatcher indexWrites;
+    private final Consumer<SmsStatus> statusListener;
+    private final Clock clock;
+    private final int maxParts;
+    private final PriorityBlockingQueue<Job> jobs = new PriorityBlockingQueue<>();
+    private final Map<String, Mt> live = new ConcurrentHashMap<>();
+    private final Map<String, PartRef> recentIds = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PartRef> eldest) {
+            return size() > 500_000;
+        }
+    });
+    private final AtomicLong order = new AtomicLong();
+    private final AtomicInteger ref = new AtomicInteger();
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final String node = Long.toString(System.currentTimeMillis(), 36);
+
+    public MtOutbox(MongoCollection<Document> mt, MongoCollection<Document> queue, MongoCollection<Document> index,
+                    Consumer<SmsStatus> statusListener, Clock clock, int maxParts) {
+        this.mtCollection = mt;
+        this.queueCollection = queue;
+        this.indexCollection = index;
+        this.mtWrites = new BulkBatcher(mt, "sms_mt", 500);
+        this.queueWrites = new BulkBatcher(queue, "sms_outq", 500);
+        this.indexWrites = new BulkBatcher(index, "sms_receipts_index", 500);
+        this.statusListener = statusListener;
+        this.clock = clock;
+        this.maxParts = maxParts;
+    }
+
+    // ------------------------------------------------------------------ queueing
+
+    @Override
+    public CompletableFuture<String> send(OutboundSms sms) {
+        String id = sms.id() != null && !sms.id().isBlank() ? sms.id() : "mt-" + node + "-" + order.get() + "-"
+                + Long.toString(System.nanoTime(), 36);
+        Priority priority = sms.priority() == null ? Priority.BULK : sms.priority();
+        int r = ref.incrementAndGet() & 0xFF;
+        List<MtPart> parts = MtSplitter.split(sms.text() == null ? "" : sms.text(), r, maxParts);
+        Date now = Date.from(clock.instant());
+        Document doc = new Document("_id", id).append("to", sms.to()).append("text", sms.text())
+                .append("priority", priority.name()).append("source", sms.source()).append("ref", r)
+                .append("parts", parts.size()).append("smscIds", Arrays.asList(new String[parts.size()]))
+                .append("receipts", Arrays.asList(new String[parts.size()]))
+                .append("state", State.QUEUED.name()).append("createdAt", now).append("updatedAt", now);
+        CompletableFuture<BulkBatcher.Outcome> stored = mtWrites.write(new InsertOneModel<>(doc));
+        CompletableFuture<BulkBatcher.Outcome> queued = queueWrites.write(new InsertOneModel<>(
+                new Document("_id", id).append("at", now)));
+        return stored.thenCombine(queued, (outcome, q) -> {
+            if (outcome == BulkBatcher.Outcome.NEW) {
+                Mt mt = new Mt(id, sms.to(), priority, parts, new String[parts.size()], new String[parts.size()],
+                        order.incrementAndGet());
+                live.put(id, mt);
+                for (int i = 0; i < parts.size(); i++) jobs.add(new Job(mt, i));
+                publish(mt, State.QUEUED);
+            }
+            return id;
+        });
+    }
+
+    /** After a restart: every MT not fully submitted goes back to the queue (parts already sent are not resent). */
+    public int resume() {
+        List<String> ids = new ArrayList<>();
+        for (Document q : queueCollection.find().batchSize(1000)) ids.add(q.getString("_id"));
+        int n = 0;
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + 500));
+            for (Document d : mtCollection.find(Filters.in("_id", slice)).batchSize(500)) {
+                if (resume(d)) n++;
+            }
+        }
+        if (n > 0) log.info("outbox: {} queued MT(s) resumed", n);
+        return n;
+    }
+
+    private boolean resume(Document d) {
+        String id = d.getString("_id");
+        if (!State.QUEUED.name().equals(d.getString("state"))) {
+            queueWrites.write(new DeleteOneModel<>(Filters.eq("_id", id)));
+            return false;
+        }
+        List<MtPart> parts = MtSplitter.split(d.getString("text"), d.getInteger("ref", 0), maxParts);
+        String[] smscIds = d.getList("smscIds", String.class, List.of()).toArray(new String[parts.size()]);
+        String[] receipts = d.getList("receipts", String.class, List.of()).toArray(new String[parts.size()]);
+        Mt mt = new Mt(id, d.getString("to"), Priority.valueOf(d.getString("priority")), parts,
+                Arrays.copyOf(smscIds, parts.size()), Arrays.copyOf(receipts, parts.size()), order.incrementAndGet());
+        live.put(id, mt);
+        for (int i = 0; i < parts.size(); i++) if (mt.smscIds[i] == null) jobs.add(new Job(mt, i));
+        return true;
+    }
+
+    // ------------------------------------------------------------------ what senders call
+
+    /** The next part to submit, replies first; null after {@code millis} with nothing to do. */
+    Job next(long millis) throws InterruptedException {
+        return jobs.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Back into the queue, at its place (throttled, connection lost...): never dropped. */
+    void retry(Job job) {
+        jobs.add(job);
+    }
+
+    /** The SMSC accepted a part: index its id for receipts, store it; the last part makes it SUBMITTED. */
+    void submitted(Job job, String smscId) {
+        Mt mt = job.mt();
+        submitted.incrementAndGet();
+        for (String key : SmscIds.keys(smscId)) {
+            recentIds.put(key, new PartRef(mt.id, job.part()));
+            indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
+                    .append("part", job.part())));
+        }
+        boolean all;
+        synchronized (mt) {
+            mt.smscIds[job.part()] = smscId;
+            all = mt.allSubmitted() && mt.state == State.QUEUED;
+            if (all) mt.state = State.SUBMITTED;
+        }
+        List<Bson> set = new ArrayList<>();
+        set.add(Updates.set("smscIds." + job.part(), smscId));
+        set.add(Updates.set("updatedAt", Date.from(clock.instant())));
+        if (all) set.add(Updates.set("state", State.SUBMITTED.name()));
+        CompletableFuture<BulkBatcher.Outcome> stored = mtWrites.write(
+                new UpdateOneModel<>(Filters.eq("_id", mt.id), Updates.combine(set)));
+        if (all) {
+            // only once its submit results are stored may it leave the resume queue
+            stored.thenRun(() -> queueWrites.write(new DeleteOneModel<>(Filters.eq("_id", mt.id))));
+            publish(mt, State.SUBMITTED);
+            settleIfFinal(mt);
+        }
+    }
+
+    /** A part failed for good: the whole MT fails with that kind. */
+    void failed(Job job, SendError error) {
+        Mt mt = job.mt();
+        synchronized (mt) {
+            if (mt.state == State.FAILED) return;
+            mt.state = State.FAILED;
+            mt.error = error.code();
+        }
+        failed.incrementAndGet();
+        log.warn("MT {} to {} failed: {}", mt.id, PhoneMask.mask(mt.to), error.code());
+        mtWrites.write(new UpdateOneModel<>(Filters.eq("_id", mt.id), Updates.combine(
+                Updates.set("state", State.FAILED.name()), Updates.set("error", error.code()),
+                Updates.set("updatedAt", Date.from(clock.instant())))))
+                .thenRun(() -> queueWrites.write(new DeleteOneModel<>(Filters.eq("_id", mt.id))));
+        live.remove(mt.id);
+        publish(mt, State.FAILED);
+    }
+
+    boolean isFailed(Mt mt) {
+        synchronized (mt) {
+            return mt.state == State.FAILED;
+        }
+    }
+
+    // ------------------------------------------------------------------ receipts
+
+    @Override
+    public CompletableFuture<Void> onReceipt(String smscId, String stat, String err) {
+        PartRef ref = null;
+        List<String> keys = new ArrayList<>(SmscIds.keys(smscId));
+        for (String key : keys) {
+            ref = recentIds.get(key);
+            if (ref != null) break;
+        }
+        if (ref == null && !keys.isEmpty()) {
+            Document d = indexCollection.find(Filters.in("_id", keys)).first();
+            if (d != null) ref = new PartRef(d.getString("mt"), d.getInteger("part"));
+        }
+        if (ref == null) {
+            log.warn("receipt for unknown SMSC id {} ({}) ignored", smscId, stat);
+            return CompletableFuture.completedFuture(null);
+        }
+        Mt mt = live.get(ref.mtId());
+        if (mt == null) mt = load(ref.mtId());
+        if (mt == null) return CompletableFuture.completedFuture(null);
+        State before;
+        State after;
+        synchronized (mt) {
+            before = mt.state;
+            mt.receipts[ref.part()] = stat;
+            after = mt.aggregate();
+            if (after.ordinal() > before.ordinal() || after == State.FAILED) mt.state = after;
+            else after = before;
+        }
+        List<Bson> set = new ArrayList<>();
+        set.add(Updates.set("receipts." + ref.part(), stat));
+        set.add(Updates.set("updatedAt", Date.from(clock.instant())));
+        if (after != before) set.add(Updates.set("state", after.name()));
+        if (after == State.FAILED && mt.error != null) set.add(Updates.set("error", mt.error));
+        CompletableFuture<BulkBatcher.Outcome> stored = mtWrites.write(
+                new UpdateOneModel<>(Filters.eq("_id", mt.id), Updates.combine(set)));
+        if (after != before) {
+            publish(mt, after);
+            settleIfFinal(mt);
+        }
+        return stored.thenApply(o -> null);
+    }
+
+    private Mt load(String id) {
+        Document d = mtCollection.find(Filters.eq("_id", id)).first();
+        if (d == null) return null;
+        int n = d.getInteger("parts", 1);
+        String[] smscIds = d.getList("smscIds", String.class, List.of()).toArray(new String[n]);
+        String[] receipts = d.getList("receipts", String.class, List.of()).toArray(new String[n]);
+        Mt mt = new Mt(id, d.getString("to"), Priority.valueOf(d.getString("priority")), List.of(),
+                Arrays.copyOf(smscIds, n), Arrays.copyOf(receipts, n), 0);
+        mt.state = State.valueOf(d.getString("state"));
+        mt.error = d.getString("error");
+        return mt;
+    }
+
+    private void settleIfFinal(Mt mt) {
+        if (mt.state == State.DELIVERED || mt.state == State.FAILED) live.remove(mt.id);
+    }
+
+    private void publish(Mt mt, State state) {
+        try {
+            statusListener.accept(new SmsStatus(mt.id, mt.to, state, mt.smscIdList(), mt.error, clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("status listener failed: {}", e.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ health
+
+    /** Parts waiting for a window slot. */
+    public int queued() {
+        return jobs.size();
+    }
+
+    public long submittedParts() {
+        return submitted.get();
+    }
+
+    public long failedMessages() {
+        return failed.get();
+    }
+
+    @Override
+    public void close() {
+        mtWrites.close();
+        queueWrites.close();
+        indexWrites.close();
+    }
+}

@@ -1,0 +1,104 @@
+package org.sandian.channels.web.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sandian.broadcast.subscriber.DirectoryOptions;
+import org.sandian.broadcast.subscriber.SubscriberDirectory;
+import org.sandian.broadcast.subscriber.SubscriberStore;
+import org.sandian.channels.web.WebChannel;
+import org.sandian.channels.web.WebOptions;
+import org.sandian.content.answer.AnswerEngine;
+import org.sandian.content.answer.AnswerService;
+import org.sandian.content.answer.AnswerVerticle;
+import org.sandian.content.answer.HubAnswerService;
+import org.sandian.content.answer.QueryLog;
+import org.sandian.content.bus.Addresses;
+import org.sandian.content.bus.MessageTypes;
+import org.sandian.content.bus.OutboundSms;
+import org.sandian.content.demo.DemoData;
+import org.sandian.content.model.Lang;
+import org.sandian.content.snapshot.SnapshotHolder;
+import org.sandian.content.snapshot.SnapshotLoader;
+import org.sandian.content.store.ContentStores;
+import org.sandian.content.store.MongoStore;
+import org.sandian.content.testing.TestStore;
+
+/**
+ * A hub for web tests: the demo content in the embedded store, the real snapshot, answer engine and
+ * subscriber directory on the bus, the web router on a loopback port, and the SMS channel's address
+ * served by a recorder that keeps every OutboundSms (the one-time codes are read from there).
+ */
+public final class WebHub implements AutoCloseable {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    public final Vertx vertx = Vertx.vertx();
+    public final MongoStore store = TestStore.open();
+    public final ContentStores stores = new ContentStores(store);
+    public final SnapshotHolder snapshot;
+    public final BlockingQueue<OutboundSms> sms = new LinkedBlockingQueue<>();
+    private final AtomicInteger smsIds = new AtomicInteger();
+    private final HttpServer server;
+
+    public WebHub() throws Exception {
+        this(new Extra() { });
+    }
+
+    public WebHub(Extra extra) throws Exception {
+        Clock clock = Clock.systemUTC();
+        DemoData.load(clock, ZONE).loadInto(stores);
+        snapshot = new SnapshotHolder(vertx, new SnapshotLoader(stores, clock));
+        MessageTypes.register(vertx.eventBus());
+        AnswerEngine engine = new AnswerEngine(snapshot, clock, ZONE);
+        await(vertx.deployVerticle(new AnswerVerticle(snapshot,
+                new HubAnswerService(vertx, engine, QueryLog.NONE, Lang.ZH))));
+        await(vertx.deployVerticle(new SubscriberDirectory(new SubscriberStore(store), DirectoryOptions.defaults(), clock)));
+        vertx.eventBus().<OutboundSms>consumer(Addresses.SMS_SEND, m -> {
+            sms.add(m.body());
+            m.reply("web-test-" + smsIds.incrementAndGet());
+        });
+        extra.deploy(vertx);
+        Router root = Router.router(vertx);
+        WebOptions options = WebOptions.defaults("test-secret-of-at-least-16");
+        root.route("/*").subRouter(WebChannel.router(vertx, options, snapshot, AnswerService.proxy(vertx), clock));
+        extra.mount(vertx, root, snapshot);
+        server = await(vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1"));
+    }
+
+    /** What a test adds: more verticles on the bus, more routers (the TV board). */
+    public interface Extra {
+        default void deploy(Vertx vertx) throws Exception {
+        }
+
+        default void mount(Vertx vertx, Router root, SnapshotHolder snapshot) {
+        }
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + server.actualPort();
+    }
+
+    /** The next SMS the hub sent, waiting up to five seconds. */
+    public OutboundSms nextSms() throws InterruptedException {
+        OutboundSms m = sms.poll(5, TimeUnit.SECONDS);
+        if (m == null) throw new AssertionError("no SMS sent within 5 s");
+        return m;
+    }
+
+    public static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        await(vertx.close());
+        store.close();
+    }
+}

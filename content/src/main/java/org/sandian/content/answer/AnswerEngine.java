@@ -49,7 +49,10 @@ public final class AnswerEngine {
         return TermParser.parse(snapshot.get(), words).commodity();
     }
 
-    /** Resolves a place (market or region) by name or by its 12-digit code. */
+    /**
+     * Resolves a place (market or region) by name or by its 12-digit code. Markets are also found
+     * by a part of their long names ("白沙洲", "baishazhou"), before any guess by edit distance.
+     */
     public Resolution<Candidate> place(String words) {
         ContentSnapshot s = snapshot.get();
         String folded = TextNormalizer.fold(words);
@@ -57,7 +60,24 @@ public final class AnswerEngine {
             return new Resolution.Found<>(new Candidate(Candidate.Kind.REGION, folded, s.region(folded).name()),
                     Resolution.How.EXACT);
         }
-        return s.placeNames().resolve(words);
+        Resolution<Candidate> named = s.placeNames().resolve(words);
+        if (named instanceof Resolution.Found<Candidate> f && f.how() != Resolution.How.FUZZY) return named;
+        if (named instanceof Resolution.Ambiguous<Candidate> a && a.how() != Resolution.How.FUZZY) return named;
+        List<Candidate> markets = marketsNamedWith(s, folded);
+        if (markets.size() == 1) return new Resolution.Found<>(markets.get(0), Resolution.How.FUZZY);
+        if (markets.size() > 1) return new Resolution.Ambiguous<>(markets, Resolution.How.FUZZY);
+        return named;
+    }
+
+    /** Markets whose name contains {@code folded}: two Chinese characters or four letters at least. */
+    private static List<Candidate> marketsNamedWith(ContentSnapshot s, String folded) {
+        int needed = TextNormalizer.hasHan(folded) ? 2 : 4;
+        if (folded.codePointCount(0, folded.length()) < needed) return List.of();
+        return s.markets().stream()
+                .filter(m -> TextNormalizer.fold(m.name().zh()).contains(folded)
+                        || TextNormalizer.fold(m.name().en()).contains(folded))
+                .map(m -> new Candidate(Candidate.Kind.MARKET, m.id(), m.name()))
+                .toList();
     }
 
     public LocalDate today() {
@@ -119,15 +139,19 @@ public final class AnswerEngine {
         String wanted = TextNormalizer.fold(topic);
         Comparator<Guidance> order = Comparator
                 .comparing((Guidance g) -> !wanted.isEmpty() && !topicMatches(g, wanted))
-                .thenComparing(g -> !season.equals(g.season()) && !Seasons.ALL.equals(g.season()));
+                .thenComparingInt(g -> Seasons.distance(season, g.season()))
+                .thenComparing(Guidance::id);
         List<Guidance> items = s.guidanceFor(crop.code(), q.region()).stream().sorted(order).toList();
         return new Answer.Tips(q.lang(), crop, topic.isBlank() ? null : topic, items);
     }
 
     private static boolean topicMatches(Guidance g, String wanted) {
+        // "pests" should find "Pest control": an English plural s is dropped before comparing.
+        String stem = !TextNormalizer.hasHan(wanted) && wanted.length() > 3 && wanted.endsWith("s")
+                ? wanted.substring(0, wanted.length() - 1) : wanted;
         for (Lang l : Lang.values()) {
             String topic = TextNormalizer.fold(g.topic().in(l));
-            if (topic.contains(wanted) || wanted.contains(topic)) return true;
+            if (topic.contains(stem) || wanted.contains(topic)) return true;
         }
         return false;
     }

@@ -97,16 +97,19 @@ public final class NameIndex<T> {
         boolean han = TextNormalizer.hasHan(folded);
         Map<String, Set<T>> space = han ? names : latin;
         int best = Integer.MAX_VALUE;
+        int bestRank = Integer.MAX_VALUE;
         Set<T> nearest = new LinkedHashSet<>();
         for (Map.Entry<String, Set<T>> e : space.entrySet()) {
             if (TextNormalizer.hasHan(e.getKey()) != han) continue;
             if (Math.abs(e.getKey().length() - folded.length()) > 2) continue;
             int d = EditDistance.between(folded, e.getKey());
-            if (d < best) {
+            int rank = tieRank(folded, e.getKey());
+            if (d < best || (d == best && rank < bestRank)) {
                 best = d;
+                bestRank = rank;
                 nearest.clear();
             }
-            if (d == best) nearest.addAll(e.getValue());
+            if (d == best && rank == bestRank) nearest.addAll(e.getValue());
         }
         if (nearest.isEmpty()) return new Resolution.Unknown<>(null);
         if (best <= EditDistance.tolerance(folded)) {
@@ -115,6 +118,19 @@ public final class NameIndex<T> {
                     : new Resolution.Ambiguous<>(new ArrayList<>(nearest), Resolution.How.FUZZY);
         }
         int length = folded.codePointCount(0, folded.length());
-        return new Resolution.Unknown<>(best <= Math.max(2, length / 2) ? nearest.iterator().next() : null);
+        // A suggestion must be mostly the input: 苹果 is not "nearly" 肉牛, nor banana canola (油菜籽).
+        boolean near = best < length && best <= Math.max(1, length / 3);
+        return new Resolution.Unknown<>(near ? nearest.iterator().next() : null);
+    }
+
+    /**
+     * Breaks a tie of edit distance, lower first: the key that starts like the input wins (people
+     * get the start of a word right: "maiz" is maize, not mai 麦), then a written name over a pinyin
+     * spelling derived from one ("maiz" is maize, not maizi 麦子).
+     */
+    private int tieRank(String input, String key) {
+        int prefix = 0;
+        while (prefix < Math.min(input.length(), key.length()) && input.charAt(prefix) == key.charAt(prefix)) prefix++;
+        return -2 * prefix + (names.containsKey(key) ? 0 : 1);
     }
 }

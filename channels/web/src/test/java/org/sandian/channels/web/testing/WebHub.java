@@ -24,6 +24,9 @@ import org.sandian.content.bus.MessageTypes;
 import org.sandian.content.bus.OutboundSms;
 import org.sandian.content.demo.DemoData;
 import org.sandian.content.model.Lang;
+import org.sandian.content.questions.QuestionDesk;
+import org.sandian.content.questions.QuestionStore;
+import org.sandian.content.questions.WorkingDays;
 import org.sandian.content.snapshot.SnapshotHolder;
 import org.sandian.content.snapshot.SnapshotLoader;
 import org.sandian.content.store.ContentStores;
@@ -32,7 +35,7 @@ import org.sandian.content.testing.TestStore;
 
 /**
  * A hub for web tests: the demo content in the embedded store, the real snapshot, answer engine and
- * subscriber directory on the bus, the web router on a loopback port, and the SMS channel's address
+ * subscriber directory and questions desk on the bus, the web router on a loopback port, and the SMS channel's address
  * served by a recorder that keeps every OutboundSms (the one-time codes are read from there).
  */
 public final class WebHub implements AutoCloseable {
@@ -60,11 +63,14 @@ public final class WebHub implements AutoCloseable {
         await(vertx.deployVerticle(new AnswerVerticle(snapshot,
                 new HubAnswerService(vertx, engine, QueryLog.NONE, Lang.ZH))));
         await(vertx.deployVerticle(new SubscriberDirectory(new SubscriberStore(store), DirectoryOptions.defaults(), clock)));
-        vertx.eventBus().<OutboundSms>consumer(Addresses.SMS_SEND, m -> {
-            sms.add(m.body());
-            m.reply("web-test-" + smsIds.incrementAndGet());
-        });
-        extra.deploy(vertx);
+        if (!extra.servesSms()) {
+            vertx.eventBus().<OutboundSms>consumer(Addresses.SMS_SEND, m -> {
+                sms.add(m.body());
+                m.reply("web-test-" + smsIds.incrementAndGet());
+            });
+        }
+        await(vertx.deployVerticle(new QuestionDesk(new QuestionStore(store, clock, WorkingDays.mondayToFriday(ZONE)))));
+        extra.deploy(vertx, store);
         Router root = Router.router(vertx);
         WebOptions options = WebOptions.defaults("test-secret-of-at-least-16");
         root.route("/*").subRouter(WebChannel.router(vertx, options, snapshot, AnswerService.proxy(vertx), clock));
@@ -74,7 +80,12 @@ public final class WebHub implements AutoCloseable {
 
     /** What a test adds: more verticles on the bus, more routers (the TV board). */
     public interface Extra {
-        default void deploy(Vertx vertx) throws Exception {
+        /** True when the extra deploys the real SMS channel; else a recorder keeps every OutboundSms. */
+        default boolean servesSms() {
+            return false;
+        }
+
+        default void deploy(Vertx vertx, MongoStore store) throws Exception {
         }
 
         default void mount(Vertx vertx, Router root, SnapshotHolder snapshot) {

@@ -48,7 +48,6 @@ public final class QuestionStore {
             IndexSpec.lookup(COLLECTION, "questions_phone_created", "phone", "created"));
 
     private static final int DUE_WORKING_DAYS = 2;
-    private static final Object SEQUENCE_LOCK = new Object();
 
     private final MongoCollection<Question> questions;
     private final MongoCollection<Document> counters;
@@ -141,18 +140,8 @@ public final class QuestionStore {
         throw new IllegalStateException("question " + q.number() + " is " + q.state());
     }
 
-    /**
-     * Next ticket sequence: $inc on the counter document, created by the first call. The lock is
-     * for the embedded store, whose findOneAndUpdate is not atomic across connections (concurrent
-     * calls returned the same value in QuestionStoreTest); MongoDB's is.
-     */
+    /** Next ticket sequence: $inc on the counter document, created by the first call. */
     long nextSequence() {
-        synchronized (SEQUENCE_LOCK) {
-            return incrementCounter();
-        }
-    }
-
-    private long incrementCounter() {
         FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
         for (int attempt = 0; ; attempt++) {
             try {

@@ -18,7 +18,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +167,53 @@ class StoreContractTest {
         assertEquals(1L, first.getLong("n"));
         assertEquals(2L, second.getLong("n"));
         assertEquals("2026", second.getString("since"));
+    }
+
+    @Test
+    void concurrentIncrementsEachGetTheirOwnValueBack() throws Exception {
+        MongoCollection<Document> counters = store.collection("contract_concurrent", Document.class);
+        counters.insertOne(new Document("_id", "n").append("n", 0L));
+        FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Long>> values = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                values.add(pool.submit(() -> counters.findOneAndUpdate(Filters.eq("_id", "n"), Updates.inc("n", 1L), after)
+                        .getLong("n")));
+            }
+            Set<Long> distinct = new HashSet<>();
+            for (Future<Long> v : values) distinct.add(v.get());
+            assertEquals(400, distinct.size(), "findOneAndUpdate returned another call's document");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentClaimsOfOneDocumentHaveExactlyOneWinner() throws Exception {
+        MongoCollection<Document> jobs = store.collection("contract_claims", Document.class);
+        for (int i = 0; i < 50; i++) jobs.insertOne(new Document("_id", i).append("state", "queued"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> wins = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String worker = "w" + t;
+                wins.add(pool.submit(() -> {
+                    int won = 0;
+                    for (int i = 0; i < 50; i++) {
+                        Document claimed = jobs.findOneAndUpdate(Filters.and(Filters.eq("_id", i), Filters.eq("state", "queued")),
+                                Updates.combine(Updates.set("state", "claimed"), Updates.set("by", worker)));
+                        if (claimed != null) won++;
+                    }
+                    return won;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> w : wins) total += w.get();
+            assertEquals(50, total);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

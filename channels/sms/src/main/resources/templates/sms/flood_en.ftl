@@ -1,0 +1,1 @@
+Too many messages. Please wait a few minutes and try again.

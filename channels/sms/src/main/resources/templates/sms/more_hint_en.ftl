@@ -1,0 +1,1 @@
+Reply MORE for next page

@@ -1,0 +1,1 @@
+No more pages. Reply HELP for the menu.

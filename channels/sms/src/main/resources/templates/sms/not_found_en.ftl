@@ -1,0 +1,12 @@
+<#-- Nothing matched: the nearest thing offered, or how to ask, always with the HELP hint -->
+<#if a.intent == "REGISTER">
+No place "${a.input}" found. Send: REG village name or 12-digit code.
+<#elseif a.intent == "STATUS">
+No ticket "${a.input}" found. Send: STATUS number.
+<#elseif a.suggestion??>
+Did you mean: ${f.keyword(a.suggestedIntent!a.intent)} ${f.name(a.suggestion.name)}? Reply HELP for the menu.
+<#elseif a.input?has_content>
+Nothing found for "${a.input}". Reply HELP for the menu.
+<#else>
+Add a product after the keyword, e.g. "${f.keyword(a.intent)} MAIZE". Reply HELP for the menu.
+</#if>

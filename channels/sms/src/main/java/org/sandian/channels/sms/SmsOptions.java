@@ -38,11 +38,11 @@ public record SmsOptions(
 
     public static final String DEFAULT_SOURCE = "12316";
 
-    /** Sensible defaults for one SMSC: one TRX bind, window 10, 100 TPS, 3 parts, receipts on. */
+    /** Defaults for one SMSC: one TRX bind, window 10, 100 TPS, 3 parts, receipts on, 16 PDU threads (MO batching needs them). */
     public static SmsOptions of(String host, int port, String systemId, String password) {
         return new SmsOptions(host, port, systemId, password, "", BindType.TRX, 1, null, 0,
                 DEFAULT_SOURCE, 10, 100, 3, Duration.ofSeconds(30), Duration.ofMillis(500),
-                Duration.ofSeconds(30), true, 10_000, 4, Duration.ofSeconds(60), Duration.ofSeconds(5));
+                Duration.ofSeconds(30), true, 10_000, 16, Duration.ofSeconds(60), Duration.ofSeconds(5));
     }
 
     /** The channel turned off. */
@@ -55,50 +55,94 @@ public record SmsOptions(
     }
 
     public SmsOptions withBinds(int n) {
-        return new SmsOptions(host, port, systemId, password, systemType, bindType, n, failoverHost, failoverPort,
-                sourceAddress, windowSize, tpsPerBind, maxParts, enquireLink, reconnectMin, reconnectMax, receipts,
-                moQueueCapacity, pduThreads, moPartTimeout, submitTimeout);
+        return toBuilder().binds(n).build();
     }
 
     public SmsOptions withBindType(BindType type) {
-        return new SmsOptions(host, port, systemId, password, systemType, type, binds, failoverHost, failoverPort,
-                sourceAddress, windowSize, tpsPerBind, maxParts, enquireLink, reconnectMin, reconnectMax, receipts,
-                moQueueCapacity, pduThreads, moPartTimeout, submitTimeout);
+        return toBuilder().bindType(type).build();
     }
 
     public SmsOptions withFailover(String failHost, int failPort) {
-        return new SmsOptions(host, port, systemId, password, systemType, bindType, binds, failHost, failPort,
-                sourceAddress, windowSize, tpsPerBind, maxParts, enquireLink, reconnectMin, reconnectMax, receipts,
-                moQueueCapacity, pduThreads, moPartTimeout, submitTimeout);
+        return toBuilder().failover(failHost, failPort).build();
     }
 
     public SmsOptions withFlow(int window, int tps) {
-        return new SmsOptions(host, port, systemId, password, systemType, bindType, binds, failoverHost, failoverPort,
-                sourceAddress, window, tps, maxParts, enquireLink, reconnectMin, reconnectMax, receipts,
-                moQueueCapacity, pduThreads, moPartTimeout, submitTimeout);
+        return toBuilder().window(window).tps(tps).build();
     }
 
     public SmsOptions withMaxParts(int parts) {
-        return new SmsOptions(host, port, systemId, password, systemType, bindType, binds, failoverHost, failoverPort,
-                sourceAddress, windowSize, tpsPerBind, parts, enquireLink, reconnectMin, reconnectMax, receipts,
-                moQueueCapacity, pduThreads, moPartTimeout, submitTimeout);
+        return toBuilder().maxParts(parts).build();
     }
 
     public SmsOptions withTimers(Duration enquire, Duration backoffMin, Duration backoffMax, Duration partTimeout) {
-        return new SmsOptions(host, port, systemId, password, systemType, bindType, binds, failoverHost, failoverPort,
-                sourceAddress, windowSize, tpsPerBind, maxParts, enquire, backoffMin, backoffMax, receipts,
-                moQueueCapacity, pduThreads, partTimeout, submitTimeout);
+        return toBuilder().enquireLink(enquire).reconnect(backoffMin, backoffMax).moPartTimeout(partTimeout).build();
     }
 
     public SmsOptions withReceipts(boolean on) {
-        return new SmsOptions(host, port, systemId, password, systemType, bindType, binds, failoverHost, failoverPort,
-                sourceAddress, windowSize, tpsPerBind, maxParts, enquireLink, reconnectMin, reconnectMax, on,
-                moQueueCapacity, pduThreads, moPartTimeout, submitTimeout);
+        return toBuilder().receipts(on).build();
     }
 
     public SmsOptions withSource(String source) {
-        return new SmsOptions(host, port, systemId, password, systemType, bindType, binds, failoverHost, failoverPort,
-                source, windowSize, tpsPerBind, maxParts, enquireLink, reconnectMin, reconnectMax, receipts,
-                moQueueCapacity, pduThreads, moPartTimeout, submitTimeout);
+        return toBuilder().source(source).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes a copy, field by field (ops' config mapping reads better with it than with the constructor). */
+    public static final class Builder {
+        private String host;
+        private int port;
+        private String systemId;
+        private String password;
+        private String systemType;
+        private BindType bindType;
+        private int binds;
+        private String failoverHost;
+        private int failoverPort;
+        private String sourceAddress;
+        private int windowSize;
+        private int tpsPerBind;
+        private int maxParts;
+        private Duration enquireLink;
+        private Duration reconnectMin;
+        private Duration reconnectMax;
+        private boolean receipts;
+        private int moQueueCapacity;
+        private int pduThreads;
+        private Duration moPartTimeout;
+        private Duration submitTimeout;
+
+        private Builder(SmsOptions o) {
+            host = o.host; port = o.port; systemId = o.systemId; password = o.password; systemType = o.systemType;
+            bindType = o.bindType; binds = o.binds; failoverHost = o.failoverHost; failoverPort = o.failoverPort;
+            sourceAddress = o.sourceAddress; windowSize = o.windowSize; tpsPerBind = o.tpsPerBind;
+            maxParts = o.maxParts; enquireLink = o.enquireLink; reconnectMin = o.reconnectMin;
+            reconnectMax = o.reconnectMax; receipts = o.receipts; moQueueCapacity = o.moQueueCapacity;
+            pduThreads = o.pduThreads; moPartTimeout = o.moPartTimeout; submitTimeout = o.submitTimeout;
+        }
+
+        public Builder systemType(String v) { systemType = v; return this; }
+        public Builder bindType(BindType v) { bindType = v; return this; }
+        public Builder binds(int v) { binds = v; return this; }
+        public Builder failover(String h, int p) { failoverHost = h; failoverPort = p; return this; }
+        public Builder source(String v) { sourceAddress = v; return this; }
+        public Builder window(int v) { windowSize = v; return this; }
+        public Builder tps(int v) { tpsPerBind = v; return this; }
+        public Builder maxParts(int v) { maxParts = v; return this; }
+        public Builder enquireLink(Duration v) { enquireLink = v; return this; }
+        public Builder reconnect(Duration min, Duration max) { reconnectMin = min; reconnectMax = max; return this; }
+        public Builder receipts(boolean v) { receipts = v; return this; }
+        public Builder moQueueCapacity(int v) { moQueueCapacity = v; return this; }
+        public Builder pduThreads(int v) { pduThreads = v; return this; }
+        public Builder moPartTimeout(Duration v) { moPartTimeout = v; return this; }
+        public Builder submitTimeout(Duration v) { submitTimeout = v; return this; }
+
+        public SmsOptions build() {
+            return new SmsOptions(host, port, systemId, password, systemType, bindType, binds, failoverHost,
+                    failoverPort, sourceAddress, windowSize, tpsPerBind, maxParts, enquireLink, reconnectMin,
+                    reconnectMax, receipts, moQueueCapacity, pduThreads, moPartTimeout, submitTimeout);
+        }
     }
 }

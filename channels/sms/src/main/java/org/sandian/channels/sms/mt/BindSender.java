@@ -45,7 +45,7 @@ public final class BindSender implements AutoCloseable {
         this.bind = bind;
         this.outbox = outbox;
         this.options = options;
-        this.bucket = new TokenBucket(options.tpsPerBind(), Math.max(1, options.tpsPerBind() / 20));
+        this.bucket = new TokenBucket(options.tpsPerBind(), Math.max(1, options.tpsPerBind() / 50));
         for (int i = 0; i < Math.max(1, options.windowSize()); i++) {
             Thread t = new Thread(this::loop, "smpp-send-" + i);
             t.setDaemon(true);

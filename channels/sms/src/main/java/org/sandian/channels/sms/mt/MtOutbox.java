@@ -79,6 +79,13 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             return size() > 500_000;
         }
     });
+    /** Receipts that beat our own handling of their submit_sm_resp (fast SMSCs do): applied on submit. */
+    private final Map<String, String[]> early = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String[]> eldest) {
+            return size() > 100_000;
+        }
+    });
     private final AtomicLong order = new AtomicLong();
     private final AtomicInteger ref = new AtomicInteger();
     private final AtomicLong submitted = new AtomicLong();
@@ -175,8 +182,13 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     void submitted(Job job, String smscId) {
         Mt mt = job.mt();
         submitted.incrementAndGet();
+        List<String[]> beaten = new ArrayList<>();
         for (String key : SmscIds.keys(smscId)) {
-            recentIds.put(key, new PartRef(mt.id, job.part()));
+            synchronized (early) {
+                recentIds.put(key, new PartRef(mt.id, job.part()));
+                String[] receipt = early.remove(key);
+                if (receipt != null) beaten.add(receipt);
+            }
             indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
                     .append("part", job.part())));
         }
@@ -198,6 +210,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             publish(mt, State.SUBMITTED);
             settleIfFinal(mt);
         }
+        if (!beaten.isEmpty()) onReceipt(beaten.get(0)[0], beaten.get(0)[1], beaten.get(0)[2]);
     }
 
     /** A part failed for good: the whole MT fails with that kind. */
@@ -230,9 +243,14 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     public CompletableFuture<Void> onReceipt(String smscId, String stat, String err) {
         PartRef ref = null;
         List<String> keys = new ArrayList<>(SmscIds.keys(smscId));
-        for (String key : keys) {
-            ref = recentIds.get(key);
-            if (ref != null) break;
+        synchronized (early) {
+            for (String key : keys) {
+                ref = recentIds.get(key);
+                if (ref != null) break;
+            }
+            if (ref == null && holdIfRecent(keys, smscId, stat, err)) {
+                return CompletableFuture.completedFuture(null);
+            }
         }
         if (ref == null && !keys.isEmpty()) {
             Document d = indexCollection.find(Filters.in("_id", keys)).first();
@@ -266,6 +284,19 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             settleIfFinal(mt);
         }
         return stored.thenApply(o -> null);
+    }
+
+    /**
+     * A receipt whose id is in neither memory nor the index while parts are still being submitted:
+     * its submit_sm_resp is most likely still being handled (fast SMSCs answer within a
+     * millisecond). Hold it, keyed, until {@link #submitted} registers the id.
+     */
+    private boolean holdIfRecent(List<String> keys, String smscId, String stat, String err) {
+        Document d = indexCollection.find(Filters.in("_id", keys)).first();
+        if (d != null) return false;
+        log.debug("receipt for SMSC id {} ({}) before its submit result, held", smscId, stat);
+        for (String key : keys) early.put(key, new String[]{smscId, stat, err});
+        return true;
     }
 
     private Mt load(String id) {

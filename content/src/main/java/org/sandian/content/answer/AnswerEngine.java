@@ -93,10 +93,7 @@ public final class AnswerEngine {
     }
 
     private Answer pricesOf(ContentSnapshot s, Query q, Commodity commodity, String placeWords) {
-        Candidate place = null;
-        if (!placeWords.isBlank() && place(placeWords) instanceof Resolution.Found<Candidate> f) {
-            place = f.item();
-        }
+        Candidate place = placeIn(placeWords);
         List<PriceRow> rows = s.latestPrices(commodity.code());
         String near = place != null ? regionOf(s, place) : q.region();
         if (place != null && place.kind() == Candidate.Kind.MARKET) {
@@ -113,6 +110,20 @@ public final class AnswerEngine {
             if (!inPlace.isEmpty()) rows = inPlace;
         }
         return new Answer.Prices(q.lang(), commodity, place, rows);
+    }
+
+    /**
+     * The place the words name, or null. Several words that do not name one place together
+     * ("潜江 熊口", "in wuhan"): the last word that does, since farmers go from large to small.
+     */
+    private Candidate placeIn(String words) {
+        if (words.isBlank()) return null;
+        if (place(words) instanceof Resolution.Found<Candidate> f) return f.item();
+        String[] each = words.split(" ");
+        for (int i = each.length - 1; i >= 0 && each.length > 1; i--) {
+            if (place(each[i]) instanceof Resolution.Found<Candidate> f) return f.item();
+        }
+        return null;
     }
 
     private static String regionOf(ContentSnapshot s, Candidate place) {

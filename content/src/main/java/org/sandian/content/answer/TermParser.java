@@ -19,6 +19,9 @@ final class TermParser {
     record Parsed(Resolution<Commodity> commodity, String rest) {
     }
 
+    /** The most words a commodity's name has ("chilli pepper", "sweet potatoes"). */
+    private static final int MAX_NAME_WORDS = 3;
+
     private TermParser() {
     }
 
@@ -28,11 +31,14 @@ final class TermParser {
         if (clean.isEmpty()) return new Parsed(new Resolution.Unknown<>(null), "");
         List<String> words = new ArrayList<>(Arrays.asList(clean.split(" ")));
 
-        // A word that is exactly a commodity's name, wherever it stands.
-        for (int i = 0; i < words.size(); i++) {
-            Resolution<Commodity> r = names.resolve(words.get(i));
-            if (r instanceof Resolution.Found<Commodity> f && f.how() != Resolution.How.FUZZY) {
-                return new Parsed(r, without(words, i));
+        // Words that are exactly a commodity's name, wherever they stand. Runs of several words
+        // first: "sweet potato" is not potato, and "live pig wuhan" leaves "wuhan" for the place.
+        for (int n = Math.min(words.size(), MAX_NAME_WORDS); n >= 1; n--) {
+            for (int i = 0; i + n <= words.size(); i++) {
+                Resolution<Commodity> r = names.resolve(String.join(" ", words.subList(i, i + n)));
+                if (r instanceof Resolution.Found<Commodity> f && f.how() != Resolution.How.FUZZY) {
+                    return new Parsed(r, without(words, i, n));
+                }
             }
         }
         // Words run together: a known name at the start, the rest after it.
@@ -48,12 +54,24 @@ final class TermParser {
             Resolution<Commodity> whole = names.resolve(clean);
             if (!(whole instanceof Resolution.Unknown<Commodity>)) return new Parsed(whole, "");
         }
-        return new Parsed(loose, without(words, 0));
+        // Still nothing: a place run together before the name ("武汉玉米").
+        if (loose instanceof Resolution.Unknown<Commodity>) {
+            for (int start = 1; start < first.length(); start++) {
+                NameIndex.Prefix<Commodity> inside = names.longestPrefix(first.substring(start));
+                if (inside != null) {
+                    int end = start + inside.length();
+                    words.set(0, (first.substring(0, start) + " " + first.substring(end)).strip());
+                    return new Parsed(new Resolution.Found<>(inside.item(), Resolution.How.EXACT), String.join(" ", words));
+                }
+            }
+        }
+        return new Parsed(loose, without(words, 0, 1));
     }
 
-    private static String without(List<String> words, int index) {
+    /** The words without the {@code count} starting at {@code index}. */
+    private static String without(List<String> words, int index, int count) {
         List<String> rest = new ArrayList<>(words);
-        rest.remove(index);
+        rest.subList(index, index + count).clear();
         return String.join(" ", rest);
     }
 }

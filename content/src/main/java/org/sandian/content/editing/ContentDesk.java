@@ -126,11 +126,23 @@ public final class ContentDesk {
         changed.accept(kind);
     }
 
-    /** Every version of a document, oldest first. */
+    /**
+     * Every version of a document, oldest first. Content that came in without the desk (demo data,
+     * imports) has no revisions yet: its live version stands as the first one.
+     */
     public List<Revision> history(ContentKind kind, String docId) {
         String prefix = kind.name() + ":" + docId + ":";
-        return revisions.find(and(gte("_id", prefix), lt("_id", prefix + "~")))
+        List<Revision> found = revisions.find(and(gte("_id", prefix), lt("_id", prefix + "~")))
                 .sort(Sorts.ascending("_id")).batchSize(200).into(new ArrayList<>());
+        if (found.isEmpty()) {
+            Record live = liveOf(kind, docId);
+            if (live != null) {
+                ContentMeta m = kind.metaOf(live);
+                found.add(new Revision(Revision.idOf(kind, docId, m.version()), kind, docId, m.version(), m.status(),
+                        m.author(), null, "imported", m.updated(), json(live)));
+            }
+        }
+        return found;
     }
 
     public Revision latest(ContentKind kind, String docId) {

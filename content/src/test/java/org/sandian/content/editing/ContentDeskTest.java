@@ -121,4 +121,14 @@ class ContentDeskTest {
         EditRefused e = assertThrows(EditRefused.class, () -> desk.approve(REVIEWER, ContentKind.NOTICE, "n-draft"));
         assertTrue(e.getMessage().contains("draft"), e.getMessage());
     }
+
+    @Test
+    void contentLoadedWithoutTheDeskCanBeEditedAsItsNextVersion() {
+        Notice imported = notice("n-imported", "导入的通知", List.of(QIANJIANG));
+        stores.notices().insertOne((Notice) ContentKind.NOTICE.withMeta(imported,
+                org.sandian.content.model.ContentMeta.published("import", java.time.Instant.now())));
+        assertEquals(1, desk.history(ContentKind.NOTICE, "n-imported").size());
+        Revision next = desk.save(EDITOR, ContentKind.NOTICE, notice("n-imported", "导入的通知（改）", List.of(QIANJIANG)));
+        assertEquals(2, next.version());
+    }
 }

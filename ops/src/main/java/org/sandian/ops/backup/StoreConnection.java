@@ -5,6 +5,8 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.sandian.content.store.EmbeddedMongo;
 import org.sandian.content.store.StoreOptions;
+import org.sandian.ops.hub.StoreAccess;
 
 /**
  * The store a backup reads or a restore writes, found the way the hub finds it: the external
- * MongoDB when a URI is configured; else a running hub's embedded store through its published
- * address ({@link StoreAddressFile}); else the embedded store's file opened here (hub stopped).
+ * MongoDB when a URI is configured; else a running hub's embedded store through the address it
+ * publishes in {@code <data-dir>/store.uri} ({@link StoreAccess}: the hub holds the H2 file, so no
+ * other process can open it); else the embedded store's file opened here (hub stopped).
  */
 public final class StoreConnection implements AutoCloseable {
 
@@ -51,7 +55,7 @@ public final class StoreConnection implements AutoCloseable {
             return new StoreConnection(client, options.database(), "external MongoDB " + hosts, null, false);
         }
         Path dataDir = options.dataDir();
-        Optional<String> published = StoreAddressFile.read(dataDir);
+        Optional<String> published = publishedAddress(dataDir);
         if (published.isPresent()) {
             MongoClient client = connect(published.get(), 2);
             try {
@@ -71,11 +75,23 @@ public final class StoreConnection implements AutoCloseable {
             embedded = EmbeddedMongo.start(dataDir);
         } catch (RuntimeException e) {
             throw new BackupException("cannot open the embedded store in " + dataDir + ": " + e.getMessage()
-                    + ". If a hub is running on this folder, it must publish " + StoreAddressFile.NAME
+                    + ". If a hub is running on this folder, it must publish " + StoreAccess.URI_FILE
                     + " (hubs from this version do); otherwise stop it and try again.", e);
         }
         MongoClient client = connect(embedded.connectionString(), 10);
         return new StoreConnection(client, options.database(), "embedded store " + dataDir, embedded, false);
+    }
+
+    /** What a running hub wrote in store.uri (it may be stale after a crash: ping before use). */
+    private static Optional<String> publishedAddress(Path dataDir) {
+        Path file = dataDir.resolve(StoreAccess.URI_FILE);
+        try {
+            if (!Files.isRegularFile(file)) return Optional.empty();
+            String uri = Files.readString(file, StandardCharsets.UTF_8).trim();
+            return uri.startsWith("mongodb://") ? Optional.of(uri) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static MongoClient connect(String uri, int timeoutSeconds) {

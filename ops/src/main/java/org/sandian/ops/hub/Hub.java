@@ -86,6 +86,8 @@ public final class Hub {
 
         Router router = Router.router(vertx);
         new HealthRoutes(health).mount(router);
+        router.route("/console/*").subRouter(Console.router(vertx, config, store, content, clock));
+        router.get("/console").handler(ctx -> ctx.redirect("/console/"));
         HttpServer http = await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
                 .requestHandler(router).listen(config.httpPort(), "0.0.0.0"), "http server");
         return new Hub(vertx, store, http, config, closeables);

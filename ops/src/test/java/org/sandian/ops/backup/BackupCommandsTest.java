@@ -19,12 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sandian.content.store.EmbeddedMongo;
 import org.sandian.content.store.MongoStore;
 import org.sandian.content.store.StoreOptions;
 import org.sandian.content.testing.TestStore;
 import org.sandian.ops.cli.BackupCommand;
 import org.sandian.ops.cli.RestoreCommand;
+import org.sandian.ops.config.ConfigReader;
+import org.sandian.ops.config.HubConfig;
+import org.sandian.ops.hub.Hub;
+import org.sandian.ops.hub.StoreAccess;
 import picocli.CommandLine;
 
 /**
@@ -195,12 +198,13 @@ class BackupCommandsTest {
     @Test
     void backupOfARunningHubGoesThroughItsPublishedAddressWhileItWrites() throws Exception {
         Path dataDir = TestStore.tempDir();
-        try (EmbeddedMongo hubStore = EmbeddedMongo.start(dataDir);
-             MongoClient hubClient = MongoClients.create(hubStore.connectionString());
-             AutoCloseable published = StoreAddressFile.publish(dataDir, hubStore.connectionString())) {
-            MongoCollection<Document> log = hubClient.getDatabase("sandian").getCollection("query_log");
+        Hub hub = Hub.start(HubConfig.from(ConfigReader.load(null, Map.of(
+                "SANDIAN_HTTP_PORT", "0", "SANDIAN_AGI_PORT", "0", "SANDIAN_DATA_DIR", dataDir.toString()))), false);
+        String address = Files.readString(dataDir.resolve(StoreAccess.URI_FILE)).trim();
+        try (MongoClient client = MongoClients.create(address)) {
+            MongoCollection<Document> log = client.getDatabase("sandian").getCollection("backup_test_log");
             for (int i = 0; i < 300; i++) log.insertOne(new Document("_id", i).append("text", "价格 玉米 " + i));
-            // The hub keeps writing while the backup reads.
+            // Someone keeps writing while the backup reads.
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger next = new AtomicInteger(300);
             Thread writer = new Thread(() -> {
@@ -221,14 +225,16 @@ class BackupCommandsTest {
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("from embedded store of the running hub"), r.out());
             Manifest m = Restore.verify(b);
-            long count = m.collections().get(0).count();
-            assertTrue(count >= 300 && count <= next.get(), "every document written before the backup, at most all: " + count);
+            Manifest.Entry logEntry = m.collections().stream().filter(e -> e.name().equals("backup_test_log")).findFirst().orElseThrow();
+            assertTrue(logEntry.count() >= 300 && logEntry.count() <= next.get(),
+                    "every document written before the backup, at most all: " + logEntry.count());
 
             Run restoreIntoRunningHub = run(new RestoreCommand(), "-c", conf(dataDir), "--force-wipe", b.toString());
             assertEquals(1, restoreIntoRunningHub.code());
             assertTrue(restoreIntoRunningHub.err().contains("a hub is running on this store"), restoreIntoRunningHub.err());
+        } finally {
+            hub.stop();
         }
-        assertFalse(Files.exists(dataDir.resolve(StoreAddressFile.NAME)), "the address goes with the hub");
     }
 
     @Test
@@ -237,7 +243,7 @@ class BackupCommandsTest {
         try (MongoStore store = MongoStore.open(StoreOptions.embedded(dataDir))) {
             store.database().getCollection("notices").insertOne(new Document("_id", 1).append("title", "停电通知"));
         }
-        Files.writeString(dataDir.resolve(StoreAddressFile.NAME), "mongodb://127.0.0.1:1\n");
+        Files.writeString(dataDir.resolve(StoreAccess.URI_FILE), "mongodb://127.0.0.1:1\n");
         Path b = TestStore.tempDir().resolve("stale");
         Run r = run(new BackupCommand(), "-c", conf(dataDir), b.toString());
         assertEquals(0, r.code(), r.err());

@@ -19,12 +19,12 @@ import org.bson.types.ObjectId;
 /** Documents with the types a backup must keep exactly, and a way to compare two stores. */
 final class SampleData {
 
-    static final int PRICES = 2_500;
+    static final int PRICES = 1_200;
 
     private SampleData() {
     }
 
-    /** 2,500 prices (more than two insert batches), notices in Chinese, an empty collection, indexes. */
+    /** 1,200 prices (more than one insert batch of 1,000), notices in Chinese, an empty collection, indexes. */
     static void fill(MongoDatabase db) {
         String[] commodities = {"玉米", "小麦", "大豆", "生猪", "maize"};
         List<Document> prices = new ArrayList<>();

@@ -1,0 +1,42 @@
+package org.sandian.ops.hub;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import org.sandian.content.audit.AuditLog;
+import org.sandian.content.bus.Addresses;
+import org.sandian.content.editing.ContentDesk;
+import org.sandian.content.store.ContentStores;
+import org.sandian.content.store.MongoStore;
+import org.sandian.ops.auth.Logins;
+import org.sandian.ops.auth.PasswordHasher;
+import org.sandian.ops.auth.UserStore;
+import org.sandian.ops.config.HubConfig;
+import org.sandian.ops.console.ConsoleRoutes;
+import org.sandian.ops.console.View;
+
+/** Builds the officers' console and the services behind it. */
+final class Console {
+
+    private Console() {
+    }
+
+    static Router router(Vertx vertx, HubConfig config, MongoStore store, ContentStores content, Clock clock) {
+        AuditLog audit = new AuditLog(store, clock);
+        ContentDesk desk = new ContentDesk(content, audit, clock, config.reader().bool("console.self-approval"),
+                kind -> vertx.eventBus().publish(Addresses.CONTENT_CHANGED, kind.collection));
+        Logins logins = new Logins(new UserStore(store), new PasswordHasher(), audit, clock);
+        View view = new View(vertx, config.zone());
+        String secret = config.reader().optional("console.csrf-secret");
+        return ConsoleRoutes.create(vertx, logins, view, desk, content, audit, config.zone(),
+                secret != null ? secret : randomSecret()).router();
+    }
+
+    private static String randomSecret() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

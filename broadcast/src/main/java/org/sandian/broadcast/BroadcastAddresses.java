@@ -11,4 +11,10 @@ public final class BroadcastAddresses {
 
     /** Published: broadcast id (String) whose state changed (pause, resume, cancel): senders re-read it. */
     public static final String BROADCAST_CHANGED = "sandian.broadcast.changed";
+
+    /**
+     * Published: a JSON object {@code {id, title, texts: {zh, en}, channels, regions, at}} when a
+     * broadcast with the TV or WEB channel fires, for the TV board and ticker and the web notices.
+     */
+    public static final String NOTICE = "sandian.broadcast.notice";
 }

@@ -1,0 +1,180 @@
+package org.sandian.broadcast.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.sandian.content.answer.Channel;
+import org.sandian.content.model.RegionCode;
+
+/**
+ * The officer's actions on broadcasts and their rules: who may do what in which state. Blocking
+ * (store calls): run on a worker. Every change is announced through {@code changed} so senders
+ * react at once to pause and cancel.
+ */
+public final class BroadcastService {
+
+    private final BroadcastStore store;
+    private final BroadcastOptions options;
+    private final Clock clock;
+    private final Consumer<String> changed;
+
+    public BroadcastService(BroadcastStore store, BroadcastOptions options, Clock clock, Consumer<String> changed) {
+        this.store = store;
+        this.options = options;
+        this.clock = clock;
+        this.changed = changed;
+    }
+
+    public BroadcastOptions options() {
+        return options;
+    }
+
+    public Broadcast create(Officer officer, BroadcastDraft d) {
+        if (!officer.mayDraft()) throw new BroadcastException(BroadcastException.Kind.FORBIDDEN, officer.role() + " may not write broadcasts");
+        validate(officer, d);
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Broadcast b = new Broadcast(id, d.title(), d.texts(), d.channels(), d.audience(), d.schedule(), d.quietHours(),
+                d.validFor(), BroadcastState.DRAFT, officer.name(), officer.regionCode(), null, null, now, now, null, 0, 0);
+        store.insert(b);
+        return b;
+    }
+
+    public Broadcast edit(Officer officer, String id, BroadcastDraft d) {
+        validate(officer, d);
+        return change(officer, id, b -> {
+            requireState(b, BroadcastState.DRAFT);
+            return new Broadcast(b.id(), d.title(), d.texts(), d.channels(), d.audience(), d.schedule(), d.quietHours(),
+                    d.validFor(), b.state(), b.createdBy(), b.scope(), null, null, b.createdAt(), clock.instant(), null, 0,
+                    b.version() + 1);
+        });
+    }
+
+    /** Sends for review; without required approval it is approved and scheduled at once. */
+    public Broadcast submit(Officer officer, String id) {
+        if (!officer.mayDraft()) throw forbidden(officer.role() + " may not submit broadcasts");
+        Broadcast b = change(officer, id, x -> {
+            requireState(x, BroadcastState.DRAFT);
+            return x.with(BroadcastState.SUBMITTED, null, clock.instant());
+        });
+        return options.requireApproval() ? b : schedule(b, "auto");
+    }
+
+    public Broadcast approve(Officer reviewer, String id) {
+        if (!reviewer.mayReview()) throw forbidden("only a reviewer may approve");
+        Broadcast b = find(reviewer, id);
+        if (options.requireApproval() && reviewer.name().equals(b.createdBy())) {
+            throw forbidden("a broadcast must be approved by someone other than its author");
+        }
+        requireState(b, BroadcastState.SUBMITTED);
+        return schedule(b, reviewer.name());
+    }
+
+    public Broadcast reject(Officer reviewer, String id, String reason) {
+        if (!reviewer.mayReview()) throw forbidden("only a reviewer may reject");
+        return change(reviewer, id, b -> {
+            requireState(b, BroadcastState.SUBMITTED);
+            return b.with(BroadcastState.DRAFT, reason, clock.instant());
+        });
+    }
+
+    public Broadcast pause(Officer officer, String id) {
+        return change(officer, id, b -> {
+            requireState(b, BroadcastState.SENDING, BroadcastState.SCHEDULED);
+            return b.with(BroadcastState.PAUSED, "paused by " + officer.name(), clock.instant());
+        });
+    }
+
+    /** Resumes sending; a paused broadcast with an occurrence under way goes back to SENDING. */
+    public Broadcast resume(Officer officer, String id, boolean occurrenceActive) {
+        return change(officer, id, b -> {
+            requireState(b, BroadcastState.PAUSED);
+            BroadcastState s = occurrenceActive ? BroadcastState.SENDING : BroadcastState.SCHEDULED;
+            return b.with(s, "resumed by " + officer.name(), clock.instant());
+        });
+    }
+
+    public Broadcast cancel(Officer officer, String id) {
+        return change(officer, id, b -> {
+            if (b.state().isFinal()) throw conflict("broadcast is already " + b.state());
+            return b.nextFire(null, BroadcastState.CANCELLED, clock.instant());
+        });
+    }
+
+    /** The broadcast if the officer may see it. */
+    public Broadcast find(Officer officer, String id) {
+        Broadcast b = store.find(id);
+        if (b == null || !visible(officer, b)) throw new BroadcastException(BroadcastException.Kind.NOT_FOUND, "no broadcast " + id);
+        return b;
+    }
+
+    public List<Broadcast> list(Officer officer) {
+        return store.all().stream().filter(b -> visible(officer, b)).toList();
+    }
+
+    private static boolean visible(Officer officer, Broadcast b) {
+        return officer.scope().isEmpty() || (b.scope() != null && officer.mayActIn(b.scope()))
+                || b.audience().isWithin(officer.scope());
+    }
+
+    private Broadcast schedule(Broadcast b, String approver) {
+        Instant now = clock.instant();
+        Broadcast next = b.approved(approver, b.schedule().firstFrom(now, options.zone()), now);
+        if (!store.update(next)) throw conflict("broadcast " + b.id() + " changed meanwhile; reload and retry");
+        changed.accept(b.id());
+        return next;
+    }
+
+    private Broadcast change(Officer officer, String id, UnaryOperator<Broadcast> f) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Broadcast b = find(officer, id);
+            if (!officer.mayDraft()) throw forbidden(officer.role() + " may not change broadcasts");
+            Broadcast next = f.apply(b);
+            if (store.update(next)) {
+                changed.accept(id);
+                return next;
+            }
+        }
+        throw conflict("broadcast " + id + " keeps changing; retry");
+    }
+
+    private void validate(Officer officer, BroadcastDraft d) {
+        if (d.title() == null || d.title().isBlank()) throw invalid("title is required");
+        if (d.texts() == null || d.texts().isEmpty() || d.texts().values().stream().anyMatch(t -> t == null || t.isBlank())) {
+            throw invalid("a text in at least one language is required, and no text may be empty");
+        }
+        if (d.channels() == null || d.channels().isEmpty()) throw invalid("at least one channel is required");
+        for (Channel c : d.channels()) {
+            if (c == Channel.CONSOLE) throw invalid("channel CONSOLE cannot broadcast");
+        }
+        if (d.audience() == null) throw invalid("audience is required");
+        if (d.schedule() == null) throw invalid("schedule is required");
+        if (!d.audience().isWithin(officer.scope())) {
+            throw forbidden("the audience must lie within your area " + officer.regionCode()
+                    + (d.audience().regions().isEmpty() ? " (name regions)" : ""));
+        }
+        for (String r : d.audience().regions()) {
+            if (!RegionCode.isValid(r)) throw invalid("not a region code: " + r);
+        }
+    }
+
+    private static void requireState(Broadcast b, BroadcastState... allowed) {
+        for (BroadcastState s : allowed) if (b.state() == s) return;
+        throw conflict("broadcast " + b.id() + " is " + b.state());
+    }
+
+    private static BroadcastException forbidden(String m) {
+        return new BroadcastException(BroadcastException.Kind.FORBIDDEN, m);
+    }
+
+    private static BroadcastException conflict(String m) {
+        return new BroadcastException(BroadcastException.Kind.CONFLICT, m);
+    }
+
+    private static BroadcastException invalid(String m) {
+        return new BroadcastException(BroadcastException.Kind.INVALID, m);
+    }
+}

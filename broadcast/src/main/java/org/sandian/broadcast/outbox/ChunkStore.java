@@ -1,0 +1,144 @@
+package org.sandian.broadcast.outbox;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.sandian.content.answer.Channel;
+import org.sandian.content.model.Lang;
+import org.sandian.content.store.MongoStore;
+
+/**
+ * The durable outbox: chunk documents ("outbox_chunks") holding the entries, and one small claim
+ * document per chunk ("outbox_claims") holding its lease. Every read and write is by {@code _id}
+ * (the embedded store scans a collection for any other filter). Blocking.
+ *
+ * <p>Leases: a claim is {@code {_id: chunk, gen, owner, until, done}}. The first worker inserts it
+ * (a duplicate key means another worker was first). A lease whose {@code until} has passed (its
+ * worker died) is taken over by bumping {@code gen}, conditional on the generation read; the owner
+ * checks its generation whenever it renews, so a worker that lost its lease stops.
+ */
+public final class ChunkStore {
+
+    /** Entries per chunk. */
+    public static final int SIZE = 1_000;
+
+    private final MongoCollection<Document> chunks;
+    private final MongoCollection<Document> claims;
+
+    public ChunkStore(MongoStore store) {
+        this.chunks = store.collection("outbox_chunks", Document.class);
+        this.claims = store.collection("outbox_claims", Document.class);
+    }
+
+    /** A lease held on a chunk. */
+    public record Claim(String chunkId, int gen, String owner) {
+    }
+
+    /** Writes (or rewrites, after an interrupted fan-out) chunk documents in one command. */
+    public void write(List<Chunk> batch) {
+        if (batch.isEmpty()) return;
+        List<WriteModel<Document>> writes = new ArrayList<>(batch.size());
+        for (Chunk c : batch) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", c.id()), toDoc(c), new ReplaceOptions().upsert(true)));
+        }
+        chunks.bulkWrite(writes);
+    }
+
+    public Chunk load(String chunkId) {
+        Document d = chunks.find(Filters.eq("_id", chunkId)).first();
+        return d == null ? null : fromDoc(d);
+    }
+
+    /** Applies entry states (never lowering one), reasons and the progress mark in one update. */
+    public void apply(String chunkId, Map<Integer, Integer> states, Map<Integer, String> errors, int next) {
+        List<Bson> updates = new ArrayList<>(states.size() + errors.size() + 1);
+        for (Map.Entry<Integer, Integer> e : states.entrySet()) updates.add(Updates.max("st." + e.getKey(), e.getValue()));
+        for (Map.Entry<Integer, String> e : errors.entrySet()) updates.add(Updates.set("err." + e.getKey(), e.getValue()));
+        if (next > 0) updates.add(Updates.max("next", next));
+        if (!updates.isEmpty()) chunks.updateOne(Filters.eq("_id", chunkId), Updates.combine(updates));
+    }
+
+    /** Takes the chunk's lease until {@code untilMillis}; null when done or held by a live worker. */
+    public Claim claim(String chunkId, String owner, long nowMillis, long untilMillis) {
+        Document c = claims.find(Filters.eq("_id", chunkId)).first();
+        if (c == null) {
+            try {
+                claims.insertOne(new Document("_id", chunkId).append("gen", 1).append("owner", owner)
+                        .append("until", untilMillis).append("done", false));
+                return new Claim(chunkId, 1, owner);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) return null;
+                throw e;
+            }
+        }
+        if (c.getBoolean("done", false) || c.getLong("until") > nowMillis) return null;
+        int gen = c.getInteger("gen");
+        // Rare (a worker died): the generation in the filter makes the take-over atomic.
+        long n = claims.updateOne(Filters.and(Filters.eq("_id", chunkId), Filters.eq("gen", gen)),
+                Updates.combine(Updates.set("gen", gen + 1), Updates.set("owner", owner), Updates.set("until", untilMillis)))
+                .getModifiedCount();
+        return n == 1 ? new Claim(chunkId, gen + 1, owner) : null;
+    }
+
+    /** Extends the lease; false when another worker has taken the chunk over. */
+    public boolean renew(Claim claim, long untilMillis) {
+        Document c = claims.find(Filters.eq("_id", claim.chunkId())).first();
+        if (c == null || c.getInteger("gen") != claim.gen()) return false;
+        claims.updateOne(Filters.eq("_id", claim.chunkId()), Updates.set("until", untilMillis));
+        return true;
+    }
+
+    /** Gives the chunk back (pause, quiet hours): another worker may take it at once. */
+    public void release(Claim claim) {
+        renew(claim, 0);
+    }
+
+    /** Marks the chunk finished; true only for the call that finished it. */
+    public boolean finish(Claim claim) {
+        Document before = claims.findOneAndUpdate(Filters.eq("_id", claim.chunkId()), Updates.set("done", true));
+        return before != null && !before.getBoolean("done", false);
+    }
+
+    public boolean isDone(String chunkId) {
+        Document c = claims.find(Filters.eq("_id", chunkId)).first();
+        return c != null && c.getBoolean("done", false);
+    }
+
+    private static Document toDoc(Chunk c) {
+        List<Integer> states = new ArrayList<>(c.size());
+        for (int s : c.states()) states.add(s);
+        return new Document("_id", c.id()).append("occ", c.occurrenceId()).append("ch", c.channel().name())
+                .append("n", c.number()).append("phones", c.phones())
+                .append("langs", c.langs().stream().map(l -> l == null ? "" : l.code()).toList())
+                .append("regions", c.regions().stream().map(r -> r == null ? "" : r).toList())
+                .append("st", states).append("err", new Document()).append("next", c.next());
+    }
+
+    private static Chunk fromDoc(Document d) {
+        List<Integer> st = d.getList("st", Integer.class);
+        int[] states = new int[st.size()];
+        for (int i = 0; i < states.length; i++) states[i] = st.get(i);
+        List<Lang> langs = d.getList("langs", String.class).stream().map(l -> l.isEmpty() ? null : Lang.parse(l, null)).toList();
+        return new Chunk(d.getString("_id"), d.getString("occ"), Channel.valueOf(d.getString("ch")), d.getInteger("n"),
+                d.getList("phones", String.class), Arrays.asList(langs.toArray(new Lang[0])),
+                d.getList("regions", String.class), states, d.getInteger("next", 0));
+    }
+
+    /** Reasons stored for failed entries of a chunk, by index. */
+    public Map<String, Object> errors(String chunkId) {
+        Document d = chunks.find(Filters.eq("_id", chunkId)).projection(new Document("err", 1)).first();
+        Document err = d == null ? null : d.get("err", Document.class);
+        return err == null ? Map.of() : err;
+    }
+}

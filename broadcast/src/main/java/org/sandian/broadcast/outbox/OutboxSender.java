@@ -1,0 +1,365 @@
+package org.sandian.broadcast.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sandian.broadcast.core.Broadcast;
+import org.sandian.broadcast.core.BroadcastState;
+import org.sandian.broadcast.core.BroadcastStore;
+import org.sandian.content.answer.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the outbox holds. Worker threads claim chunks (a lease by {@code _id}, see
+ * {@link ChunkStore}), hand each queued entry to its channel under the channel's shared
+ * {@link RateLimiter} and a window of unacknowledged messages, record progress through the
+ * {@link StateWriter}, and mark the chunk done once every entry is handed over. Before each entry
+ * a worker checks the broadcast (paused, cancelled), quiet hours, expiry and the numbers that have
+ * just stopped. After a crash, another worker (or the restarted hub) takes the chunk over from its
+ * stored progress mark; entries handed over after the last mark go again under the same ids and
+ * the channel sends each id once.
+ */
+public final class OutboxSender implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final long IDLE_MILLIS = 50;
+    private static final long RETRY_MILLIS = 500;
+    private static final int PROGRESS_EVERY = 100;
+
+    /** An occurrence being sent and its broadcast as last read. */
+    record Active(Occurrence occurrence, Broadcast broadcast) {
+    }
+
+    private final ChunkStore chunks;
+    private final OccurrenceStore occurrences;
+    private final BroadcastStore broadcasts;
+    private final StateWriter writer;
+    private final OccurrenceCloser closer;
+    private final Map<Channel, ChannelLink> links;
+    private final Map<Channel, RateLimiter> limiters = new EnumMap<>(Channel.class);
+    private final SenderOptions options;
+    private final Clock clock;
+    private final Set<String> stopped;
+    private final String owner = "sender-" + UUID.randomUUID().toString().substring(0, 8);
+    private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, Set<String>> finished = new ConcurrentHashMap<>();
+    private final Set<String> heldHere = ConcurrentHashMap.newKeySet();
+    private final AtomicLong handedOver = new AtomicLong();
+    private volatile List<Active> active = List.of();
+    private volatile long refreshedAt;
+    private volatile boolean running;
+    private volatile boolean halted;
+
+    public OutboxSender(ChunkStore chunks, OccurrenceStore occurrences, BroadcastStore broadcasts, StateWriter writer,
+                        OccurrenceCloser closer, Map<Channel, ChannelLink> links, SenderOptions options, Clock clock,
+                        Set<String> stopped) {
+        this.chunks = chunks;
+        this.occurrences = occurrences;
+        this.broadcasts = broadcasts;
+        this.writer = writer;
+        this.closer = closer;
+        this.links = links;
+        this.options = options;
+        this.clock = clock;
+        this.stopped = stopped;
+        for (Channel c : links.keySet()) limiters.put(c, new RateLimiter(options.tpsOf(c)));
+    }
+
+    public void start() {
+        running = true;
+        for (int i = 0; i < options.workers(); i++) {
+            Thread t = new Thread(this::work, "broadcast-sender-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    /** Messages handed to channels by this node so far. */
+    public long handedOver() {
+        return handedOver.get();
+    }
+
+    /** Re-read occurrences and broadcasts before the next claim (a broadcast changed). */
+    public void refreshSoon() {
+        refreshedAt = 0;
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                refreshIfStale();
+                Job job = nextJob();
+                if (job == null) {
+                    TimeUnit.MILLISECONDS.sleep(IDLE_MILLIS);
+                    continue;
+                }
+                try {
+                    new ChunkRun(job).run();
+                } finally {
+                    heldHere.remove(job.claim.chunkId());
+                }
+            } catch (InterruptedException e) {
+                if (!running) return;
+            } catch (RuntimeException e) {
+                if (!running) return;
+                log.warn("broadcast sender: {}", e.toString());
+                sleepQuietly(RETRY_MILLIS);
+            }
+        }
+    }
+
+    private synchronized void refreshIfStale() {
+        long now = System.currentTimeMillis();
+        if (now - refreshedAt < 500) return;
+        refreshedAt = now;
+        List<Active> list = new ArrayList<>();
+        for (Occurrence o : occurrences.all()) {
+            if (o.state() != OccurrenceState.SENDING) continue;
+            Broadcast b = broadcasts.find(o.broadcastId());
+            if (b == null) continue;
+            if (b.state() == BroadcastState.CANCELLED) {
+                closer.cancel(o);
+                continue;
+            }
+            for (String phone : o.stopped()) stopped.add(phone);
+            list.add(new Active(o, b));
+        }
+        active = list;
+    }
+
+    private Broadcast current(String broadcastId) {
+        for (Active a : active) if (a.broadcast.id().equals(broadcastId)) return a.broadcast;
+        return null;
+    }
+
+    private record Job(Active active, Channel channel, ChunkStore.Claim claim) {
+    }
+
+    private Job nextJob() {
+        Instant now = clock.instant();
+        long nowMillis = now.toEpochMilli();
+        for (Active a : active) {
+            Occurrence o = a.occurrence;
+            if (a.broadcast.state() != BroadcastState.SENDING) continue;
+            boolean expired = o.isExpired(now);
+            if (!expired && a.broadcast.quietHours() != null && a.broadcast.quietHours().isQuiet(now, options.zone())) continue;
+            Set<String> done = finished.computeIfAbsent(o.id(), k -> ConcurrentHashMap.newKeySet());
+            for (Map.Entry<Channel, Integer> e : o.chunks().entrySet()) {
+                if (!links.containsKey(e.getKey())) continue;
+                for (int k = 0; k < e.getValue(); k++) {
+                    String chunkId = EntryKey.chunkId(o.id(), e.getKey(), k);
+                    if (done.contains(chunkId) || heldHere.contains(chunkId)) continue;
+                    if (!heldHere.add(chunkId)) continue;
+                    ChunkStore.Claim claim = chunks.claim(chunkId, owner, nowMillis, nowMillis + options.leaseMillis());
+                    if (claim != null) return new Job(a, e.getKey(), claim);
+                    heldHere.remove(chunkId);
+                    if (chunks.isDone(chunkId)) done.add(chunkId);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** One claimed chunk, sent from its progress mark to its end (or until told to stop). */
+    private final class ChunkRun {
+        private final Job job;
+        private final Chunk chunk;
+        private final ChannelLink link;
+        private final RateLimiter limiter;
+        private final Semaphore window = new Semaphore(options.window());
+        private final BitSet acked = new BitSet();
+        private final ConcurrentLinkedQueue<Integer> retries = new ConcurrentLinkedQueue<>();
+        private int mark;
+        private int reported;
+        private long renewAt;
+
+        ChunkRun(Job job) {
+            this.job = job;
+            this.chunk = chunks.load(job.claim.chunkId());
+            this.link = links.get(job.channel);
+            this.limiter = limiters.get(job.channel);
+            this.mark = chunk == null ? 0 : chunk.next();
+            this.reported = mark;
+            this.renewAt = System.currentTimeMillis() + options.leaseMillis() / 3;
+        }
+
+        void run() throws InterruptedException {
+            if (chunk == null) {
+                chunks.release(job.claim);
+                return;
+            }
+            for (int i = chunk.next(); i < chunk.size(); i++) {
+                if (!mayGoOn()) return;
+                if (job.active.occurrence.isExpired(clock.instant())) {
+                    expireFrom(i);
+                    break;
+                }
+                handOver(i);
+                retry();
+            }
+            while (!allAcked()) {
+                if (!mayGoOn()) return;
+                retry();
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+            writer.progress(chunk.id(), chunk.size());
+            writer.flush(chunk.id());
+            if (chunks.finish(job.claim)) {
+                finished.computeIfAbsent(chunk.occurrenceId(), k -> ConcurrentHashMap.newKeySet()).add(chunk.id());
+                Occurrence o = occurrences.chunkDone(chunk.occurrenceId());
+                if (o != null && o.chunksDone() >= o.totalChunks() && o.state() == OccurrenceState.SENDING) closer.complete(o);
+            }
+        }
+
+        private void handOver(int i) throws InterruptedException {
+            EntryKey key = chunk.key(i);
+            if (EntryState.of(chunk.states()[i]) != EntryState.QUEUED) {
+                ack(i);
+                return;
+            }
+            if (stopped.contains(key.phone())) {
+                writer.record(key, EntryState.SKIPPED, null);
+                ack(i);
+                return;
+            }
+            send(i);
+        }
+
+        private void send(int i) throws InterruptedException {
+            EntryKey key = chunk.key(i);
+            String text = job.active.broadcast.textFor(chunk.langs().get(i));
+            limiter.acquire();
+            window.acquire();
+            if (halted) return;
+            link.send(key, text, job.active.broadcast.id()).onComplete(r -> {
+                window.release();
+                if (r.succeeded()) {
+                    handedOver.incrementAndGet();
+                    writer.record(key, EntryState.SUBMITTED, null);
+                    ack(i);
+                } else {
+                    retries.add(i);
+                }
+            });
+        }
+
+        private void retry() throws InterruptedException {
+            Integer i = retries.poll();
+            if (i == null) return;
+            log.debug("broadcast entry {} not taken by its channel, retrying", chunk.key(i));
+            TimeUnit.MILLISECONDS.sleep(RETRY_MILLIS);
+            if (stopped.contains(chunk.phones().get(i))) {
+                writer.record(chunk.key(i), EntryState.SKIPPED, null);
+                ack(i);
+            } else {
+                send(i);
+            }
+        }
+
+        private void expireFrom(int from) throws InterruptedException {
+            while (window.availablePermits() < options.window() && !halted) TimeUnit.MILLISECONDS.sleep(5);
+            for (int j = from; j < chunk.size(); j++) {
+                if (!acked.get(j) && EntryState.of(chunk.states()[j]) == EntryState.QUEUED) {
+                    writer.record(chunk.key(j), EntryState.EXPIRED, "expired");
+                }
+                ack(j);
+            }
+            Integer r;
+            while ((r = retries.poll()) != null) writer.record(chunk.key(r), EntryState.EXPIRED, "expired");
+        }
+
+        private synchronized void ack(int i) {
+            acked.set(i);
+            int next = acked.nextClearBit(mark);
+            mark = next;
+            if (mark - reported >= PROGRESS_EVERY) {
+                reported = mark;
+                writer.progress(chunk.id(), mark);
+            }
+        }
+
+        private synchronized boolean allAcked() {
+            return acked.nextClearBit(chunk.next()) >= chunk.size() && retries.isEmpty();
+        }
+
+        /** False when the chunk must be left (paused, cancelled, quiet, lease lost, stopping). */
+        private boolean mayGoOn() {
+            if (!running) {
+                if (!halted) leave();
+                return false;
+            }
+            Broadcast b = current(job.active.broadcast.id());
+            Instant now = clock.instant();
+            boolean expired = job.active.occurrence.isExpired(now);
+            boolean quiet = !expired && b != null && b.quietHours() != null && b.quietHours().isQuiet(now, options.zone());
+            if (b == null || b.state() != BroadcastState.SENDING || quiet) {
+                leave();
+                return false;
+            }
+            long t = System.currentTimeMillis();
+            if (t >= renewAt) {
+                renewAt = t + options.leaseMillis() / 3;
+                if (!chunks.renew(job.claim, clock.millis() + options.leaseMillis())) {
+                    log.info("lost the lease of {}", chunk.id());
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Waits for what is in flight, records progress and gives the chunk back. */
+        private void leave() {
+            long until = System.currentTimeMillis() + 5_000;
+            while (window.availablePermits() < options.window() && System.currentTimeMillis() < until && !halted) {
+                sleepQuietly(5);
+            }
+            if (halted) return;
+            synchronized (this) {
+                writer.progress(chunk.id(), mark);
+            }
+            writer.flush(chunk.id());
+            chunks.release(job.claim);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the workers; chunks in hand are given back with their progress. */
+    @Override
+    public void close() {
+        running = false;
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Stops at once without giving anything back: what a crash does (tests, the bench). */
+    public void halt() {
+        halted = true;
+        running = false;
+        for (Thread t : threads) t.interrupt();
+    }
+}

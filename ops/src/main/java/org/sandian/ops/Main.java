@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
-                UserCommand.class,
+                UserCommand.class, org.sandian.ops.cli.SmscSimCommand.class,
         })
 public final class Main implements Runnable {
 

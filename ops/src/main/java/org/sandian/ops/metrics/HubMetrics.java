@@ -31,7 +31,7 @@ public final class HubMetrics implements AutoCloseable {
     /** A registry, already receiving every meter made through {@link Metrics#globalRegistry}. */
     public static HubMetrics start() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().commonTags("app", "sandian");
+        registry.config().commonTags("app", "sandian").meterFilter(LatencyHistograms.FILTER);
         Metrics.addRegistry(registry);
         return new HubMetrics(registry);
     }

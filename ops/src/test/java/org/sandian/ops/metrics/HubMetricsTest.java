@@ -64,6 +64,9 @@ class HubMetricsTest {
         String body = r.body();
         assertTrue(body.contains("sandian_mo_total{app=\"sandian\",channel=\"sms\"} 2.0"), body);
         assertTrue(body.contains("sandian_mo_latency_seconds_count{app=\"sandian\",channel=\"sms\"} 1"), body);
+        // Buckets for histogram_quantile: the 120 ms sample is above the 0.111848106 s bound, below +Inf.
+        assertTrue(body.matches("(?s).*sandian_mo_latency_seconds_bucket\\{app=\"sandian\",channel=\"sms\",le=\"0\\.111848106\"} 0\n.*"), body);
+        assertTrue(body.contains("sandian_mo_latency_seconds_bucket{app=\"sandian\",channel=\"sms\",le=\"+Inf\"} 1"), body);
         assertTrue(body.contains("sandian_calls_active{app=\"sandian\"} 3.0"), body);
         assertTrue(body.matches("(?s).*vertx_http_server_requests_total\\{[^}]*route=\"/prices/:commodity\"[^}]*} 1\\.0.*"), body);
         assertTrue(body.contains("vertx_http_server_response_time_seconds"), body);

@@ -1,0 +1,125 @@
+package org.sandian.channels.voice;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.asteriskjava.fastagi.AgiScript;
+import org.sandian.channels.voice.agi.CallGate;
+import org.sandian.channels.voice.agi.FastAgiServer;
+import org.sandian.channels.voice.agi.HotlineScript;
+import org.sandian.channels.voice.agi.HubClient;
+import org.sandian.channels.voice.menu.MenuStore;
+import org.sandian.channels.voice.menu.Prompt;
+import org.sandian.channels.voice.menu.MenuNode;
+import org.sandian.channels.voice.menu.VoiceMenu;
+import org.sandian.channels.voice.speech.AnswerScripts;
+import org.sandian.channels.voice.speech.EspeakSpeechRenderer;
+import org.sandian.channels.voice.speech.SpeechRenderer;
+import org.sandian.channels.voice.speech.VoiceTemplates;
+import org.sandian.content.bus.MessageTypes;
+import org.sandian.content.model.Lang;
+import org.sandian.content.store.MongoStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The voice channel: the FastAGI server for Asterisk's {@code hotline} script, on its own threads
+ * (never the event loop). Ready once the menu is loaded and validated and the port bound; ops logs
+ * {@link #agiPort()} in its ready line and shows {@link #health()}.
+ */
+public final class VoiceChannel extends VerticleBase {
+
+    private static final Logger log = LoggerFactory.getLogger(VoiceChannel.class);
+    /** Threads beyond the call limit, so that callers over it hear "busy" instead of silence. */
+    static final int BUSY_THREADS = 20;
+
+    private final VoiceOptions options;
+    private final MongoStore store;
+    private final SpeechRenderer givenSpeech;
+    private final AtomicReference<VoiceMenu> menu = new AtomicReference<>();
+    private final CallGate gate;
+    private volatile SpeechRenderer speech = SpeechRenderer.NONE;
+    private volatile FastAgiServer server;
+
+    /** {@code store} may be null (shipped menu only); the speech renderer is espeak-ng + sox. */
+    public VoiceChannel(VoiceOptions options, MongoStore store) {
+        this(options, store, null);
+    }
+
+    /** With another {@link SpeechRenderer} (null: espeak-ng + sox, or none when {@code tts} is off). */
+    public VoiceChannel(VoiceOptions options, MongoStore store, SpeechRenderer speech) {
+        this.options = options;
+        this.store = store;
+        this.givenSpeech = speech;
+        this.gate = new CallGate(options.maxCalls());
+    }
+
+    @Override
+    public Future<?> start() {
+        MessageTypes.register(vertx.eventBus());
+        MenuStore menus = new MenuStore(store);
+        return vertx.executeBlocking(() -> {
+            menu.set(menus.load(options.menuName()));
+            speech = givenSpeech != null ? givenSpeech
+                    : options.tts() ? new EspeakSpeechRenderer(options.soundsDir(), options.espeakCommand(), options.soxCommand())
+                    : SpeechRenderer.NONE;
+            HubClient hub = new HubClient(vertx, options.answerTimeout());
+            AnswerScripts scripts = new AnswerScripts(new VoiceTemplates());
+            HotlineScript hotline = new HotlineScript(options, menu::get, speech, scripts, hub, gate);
+            Map<String, AgiScript> mapping = Map.of("hotline", hotline);
+            server = FastAgiServer.start(options.agiHost(), options.agiPort(), options.maxCalls() + BUSY_THREADS, mapping);
+            return server;
+        }, false).onSuccess(s -> {
+            vertx.eventBus().consumer(VoiceAddresses.MENU_CHANGED, m -> reloadMenu(menus));
+            warmPrompts();
+            log.info("voice ready: agi port {} menu {} v{} tts {}", s.port(), menu.get().name(), menu.get().version(),
+                    speech.available() && options.tts() ? "on" : "off");
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        return vertx.executeBlocking(() -> {
+            if (server != null) server.stop();
+            return null;
+        }, false);
+    }
+
+    /** The FastAGI port actually bound (differs from the option when that was 0). */
+    public int agiPort() {
+        FastAgiServer s = server;
+        return s == null ? -1 : s.port();
+    }
+
+    public VoiceHealth health() {
+        VoiceMenu m = menu.get();
+        return new VoiceHealth(agiPort(), gate.active(), gate.max(), gate.total(), gate.refused(),
+                options.tts() && speech.available(), false, 0, m == null ? 0 : m.version());
+    }
+
+    /** A new menu version replaces the current one only if it validates; else the old one stays. */
+    private void reloadMenu(MenuStore menus) {
+        vertx.executeBlocking(() -> menus.load(options.menuName()), false).onComplete(
+                m -> {
+                    menu.set(m);
+                    warmPrompts();
+                },
+                e -> log.error("voice menu not reloaded, keeping version {}: {}", menu.get().version(), e.getMessage()));
+    }
+
+    /** Renders every static prompt once in the background, so the first callers do not wait for it. */
+    private void warmPrompts() {
+        SpeechRenderer s = speech;
+        VoiceMenu m = menu.get();
+        if (!options.tts() || !s.available()) return;
+        vertx.executeBlocking(() -> {
+            int n = 0;
+            for (Lang lang : Lang.values()) {
+                for (Prompt p : m.prompts().values()) if (s.render(p.text(lang), lang).isPresent()) n++;
+                for (MenuNode node : m.nodes()) if (s.render(node.prompt().text(lang), lang).isPresent()) n++;
+            }
+            return n;
+        }, false).onSuccess(n -> log.info("voice prompts rendered: {}", n));
+    }
+}

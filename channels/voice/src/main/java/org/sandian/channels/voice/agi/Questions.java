@@ -1,0 +1,76 @@
+package org.sandian.channels.voice.agi;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.io.IOException;
+import org.asteriskjava.fastagi.AgiException;
+import org.sandian.channels.voice.VoiceOptions;
+import org.sandian.channels.voice.menu.MenuNode;
+import org.sandian.channels.voice.menu.VoiceMenu;
+import org.sandian.channels.voice.speech.AnswerScripts;
+import org.sandian.content.answer.Answer;
+import org.sandian.content.answer.Channel;
+import org.sandian.content.answer.Intent;
+import org.sandian.content.bus.OutboundSms;
+import org.sandian.content.bus.TicketCommand;
+import org.sandian.content.model.Lang;
+
+/**
+ * Menu 5: the caller speaks a question (RECORD FILE, up to 60 s, # ends it); the questions desk
+ * stores it with the recording's name and gives a ticket number, which is read back and sent by SMS.
+ */
+final class Questions {
+
+    static final int MAX_RECORD_MS = 60_000;
+    static final int SILENCE_ENDS_S = 6;
+    private static final String TEXT_ZH = "语音留言";
+    private static final String TEXT_EN = "Spoken question";
+
+    private final VoiceOptions options;
+    private final HubClient hub;
+    private final AnswerScripts scripts;
+
+    Questions(VoiceOptions options, HubClient hub, AnswerScripts scripts) {
+        this.options = options;
+        this.hub = hub;
+        this.scripts = scripts;
+    }
+
+    /** How menu 5 ended: the menu goes back after STORED and BACK, and offers it again after FAILED. */
+    enum Outcome { STORED, BACK, FAILED }
+
+    Outcome ask(Dialogue d, VoiceMenu m, MenuNode node, String caller, String uniqueId, String region)
+            throws AgiException, Goodbye {
+        char k = d.play(d.parts(node.prompt()));
+        if (k == Dialogue.BACK) return Outcome.BACK;
+        String file = recordingFile(uniqueId);
+        char end = d.channel().recordFile(file, "wav", "#", MAX_RECORD_MS, 0, true, SILENCE_ENDS_S);
+        d.log().step("recorded " + Path.of(file).getFileName() + " end=" + (Dialogue.isKey(end) ? end : '-'));
+        Lang lang = d.lang();
+        TicketCommand command = new TicketCommand(Intent.ASK, caller, Channel.VOICE, lang == Lang.EN ? TEXT_EN : TEXT_ZH,
+                file + ".wav", region, lang);
+        Answer a = hub.ticket(command);
+        d.log().step("ticket -> " + HotlineScript.kindOf(a));
+        if (a instanceof Answer.Ticket t && caller != null) {
+            boolean sent = hub.sms(new OutboundSms("voice-ticket-" + t.number(), caller,
+                    scripts.ticketSms(t.number(), lang), OutboundSms.Priority.REPLY, "voice-ticket"));
+            d.log().step("ticket sms " + (sent ? "queued" : "not-queued"));
+        }
+        d.listen(d.parts(scripts.script(a, d.lang())), d.parts(m.prompt("afterAnswer")));
+        return a instanceof Answer.Ticket ? Outcome.STORED : Outcome.FAILED;
+    }
+
+    /** soundsDir/questions/yyyy-mm-dd/<uniqueid>: where Asterisk writes and officers listen. */
+    private String recordingFile(String uniqueId) {
+        Path dir = options.soundsDir().toAbsolutePath().resolve("questions").resolve(LocalDate.now(ZoneOffset.UTC).toString());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            // Asterisk may write there with its own rights; the path is still the right one.
+        }
+        String safe = uniqueId == null ? String.valueOf(System.nanoTime()) : uniqueId.replaceAll("[^0-9A-Za-z._-]", "_");
+        return dir.resolve("q-" + safe).toString();
+    }
+}

@@ -1,0 +1,1 @@
+Sorry, we cannot do that right now. Please try again later.

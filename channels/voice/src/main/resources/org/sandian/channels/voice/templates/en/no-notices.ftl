@@ -1,0 +1,1 @@
+There are no notices for your area at the moment.

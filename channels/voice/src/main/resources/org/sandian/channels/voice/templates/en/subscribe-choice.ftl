@@ -1,0 +1,1 @@
+You chose SMS price alerts for ${name}.

@@ -1,0 +1,90 @@
+package org.sandian.channels.voice;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.sandian.content.answer.Answer;
+import org.sandian.content.answer.AnswerEngine;
+import org.sandian.content.answer.AnswerVerticle;
+import org.sandian.content.answer.HubAnswerService;
+import org.sandian.content.answer.Intent;
+import org.sandian.content.answer.QueryLog;
+import org.sandian.content.bus.Addresses;
+import org.sandian.content.bus.FarmerProfile;
+import org.sandian.content.bus.MessageTypes;
+import org.sandian.content.bus.OutboundSms;
+import org.sandian.content.bus.RecordCodec;
+import org.sandian.content.bus.SubscriberCommand;
+import org.sandian.content.bus.TicketCommand;
+import org.sandian.content.demo.DemoData;
+import org.sandian.content.model.Lang;
+import org.sandian.content.snapshot.SnapshotHolder;
+import org.sandian.content.snapshot.SnapshotLoader;
+import org.sandian.content.store.ContentStores;
+import org.sandian.content.store.MongoStore;
+import org.sandian.content.testing.TestStore;
+
+/**
+ * The real answer engine on a real event bus over the embedded store with the demo content. The
+ * modules voice talks to but does not own (subscriber directory, questions desk, SMS channel) are
+ * played by small consumers that record what they receive and answer as their contracts say.
+ */
+final class HubFixture implements AutoCloseable {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    final Vertx vertx = Vertx.vertx();
+    final MongoStore store = TestStore.open();
+    final Map<String, FarmerProfile> profiles = new ConcurrentHashMap<>();
+    final List<SubscriberCommand> subscriberCommands = new CopyOnWriteArrayList<>();
+    final List<TicketCommand> ticketCommands = new CopyOnWriteArrayList<>();
+    final List<OutboundSms> sms = new CopyOnWriteArrayList<>();
+
+    HubFixture() throws Exception {
+        Clock clock = Clock.systemUTC();
+        ContentStores content = new ContentStores(store);
+        DemoData.load(clock, ZONE).loadInto(content);
+        MessageTypes.register(vertx.eventBus());
+        SnapshotHolder snapshot = new SnapshotHolder(vertx, new SnapshotLoader(content, clock));
+        AnswerEngine engine = new AnswerEngine(snapshot, clock, ZONE);
+        HubAnswerService service = new HubAnswerService(vertx, engine, QueryLog.NONE, Lang.ZH);
+        vertx.deployVerticle(new AnswerVerticle(snapshot, service)).await(30, TimeUnit.SECONDS);
+        vertx.eventBus().<String>consumer(Addresses.PROFILE, m -> m.reply(profiles.get(m.body()), RecordCodec.options(FarmerProfile.class)));
+        vertx.eventBus().<SubscriberCommand>consumer(Addresses.SUBSCRIBER_COMMAND, m -> {
+            subscriberCommands.add(m.body());
+            SubscriberCommand c = m.body();
+            m.reply(new Answer.Done(c.lang(), c.action(), String.join(",", c.commodities()), c.topic()),
+                    RecordCodec.options(Answer.class));
+        });
+        vertx.eventBus().<TicketCommand>consumer(Addresses.TICKET_COMMAND, m -> {
+            ticketCommands.add(m.body());
+            m.reply(new Answer.Ticket(m.body().lang(), "2611220007", Intent.ASK, "open", null, Instant.now()),
+                    RecordCodec.options(Answer.class));
+        });
+        vertx.eventBus().<OutboundSms>consumer(Addresses.SMS_SEND, m -> {
+            sms.add(m.body());
+            m.reply("mt-" + sms.size());
+        });
+    }
+
+    VoiceChannel deploy(VoiceOptions options, org.sandian.channels.voice.speech.SpeechRenderer speech) throws Exception {
+        VoiceChannel channel = new VoiceChannel(options, store, speech);
+        vertx.deployVerticle(channel).await(30, TimeUnit.SECONDS);
+        return channel;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        } finally {
+            store.close();
+        }
+    }
+}

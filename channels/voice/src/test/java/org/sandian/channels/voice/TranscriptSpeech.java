@@ -1,0 +1,28 @@
+package org.sandian.channels.voice;
+
+import java.util.Optional;
+import org.sandian.channels.voice.speech.SpeechRenderer;
+import org.sandian.content.model.Lang;
+
+/**
+ * Speech for call tests: the "file" is the text itself ({@code say/zh/...}), so a test reads what the
+ * caller would hear in the STREAM FILE command. The espeak renderer has its own test.
+ */
+final class TranscriptSpeech implements SpeechRenderer {
+
+    static final String PREFIX = "say/";
+
+    @Override
+    public Optional<String> render(String text, Lang lang) {
+        return Optional.of(PREFIX + lang.code() + "/" + text);
+    }
+
+    @Override
+    public boolean available() {
+        return true;
+    }
+
+    static String text(String file) {
+        return file.substring(file.indexOf('/', PREFIX.length()) + 1);
+    }
+}

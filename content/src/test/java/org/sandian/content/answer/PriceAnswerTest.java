@@ -52,6 +52,33 @@ class PriceAnswerTest {
     }
 
     @Test
+    void aPlaceRunTogetherBeforeTheNameIsFoundToo() {
+        Answer.Prices a = prices(Query.of(Intent.PRICE, "武汉玉米", Lang.ZH, Channel.SMS));
+        assertEquals("104", a.commodity().code());
+        assertEquals(WUHAN, a.place().code());
+    }
+
+    @Test
+    void namesOfSeveralWordsAreNotTakenForTheirLastWord() {
+        // "sweet potato" is 红薯, not the potato (马铃薯) its last word names.
+        Answer.Prices sweet = prices(Query.of(Intent.PRICE, "sweet potato wuhan", Lang.EN, Channel.SMS));
+        assertEquals("115", sweet.commodity().code());
+        assertEquals(WUHAN, sweet.place().code());
+        Answer.Prices cabbage = prices(Query.of(Intent.PRICE, "chinese cabbage changsha", Lang.EN, Channel.SMS));
+        assertEquals("113", cabbage.commodity().code());
+        assertEquals("430100000000", cabbage.place().code());
+        assertEquals("104", prices(Query.of(Intent.PRICE, "yu mi", Lang.ZH, Channel.SMS)).commodity().code());
+    }
+
+    @Test
+    void severalPlaceWordsGiveTheSmallestPlaceNamed() {
+        Answer.Prices a = prices(Query.of(Intent.PRICE, "玉米 潜江 熊口", Lang.ZH, Channel.SMS));
+        assertEquals("429005104000", a.place().code());
+        // No market in the town itself: all markets, the nearest (潜江's) first.
+        assertEquals("qianjiang-longxia", a.rows().get(0).market().id());
+    }
+
+    @Test
     void aMarketsPriceIsItsLatestAverageWithTheChangeSinceTheDayBefore() {
         Price today = demoPrice("104", "wuhan-baishazhou", 0);
         Price yesterday = demoPrice("104", "wuhan-baishazhou", 1);

@@ -25,6 +25,7 @@ public final class DemoSnapshot {
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 
     private static DemoData data;
+    private static ContentStores stores;
     private static ContentSnapshot snapshot;
 
     private DemoSnapshot() {
@@ -36,15 +37,24 @@ public final class DemoSnapshot {
         return data;
     }
 
-    /** The snapshot read back from a store holding the demo data. */
-    public static synchronized ContentSnapshot get() {
-        if (snapshot == null) {
-            try (MongoStore store = TestStore.open()) {
-                ContentStores stores = new ContentStores(store);
-                data().loadInto(stores);
-                snapshot = new SnapshotLoader(stores, CLOCK).load();
-            }
+    /**
+     * A store holding the demo data, open until the JVM ends and shared by every test that asks:
+     * read it, never change it.
+     */
+    public static synchronized ContentStores stores() {
+        if (stores == null) {
+            MongoStore store = TestStore.open();
+            Runtime.getRuntime().addShutdownHook(new Thread(store::close, "demo-store-close"));
+            ContentStores loaded = new ContentStores(store);
+            data().loadInto(loaded);
+            stores = loaded;
         }
+        return stores;
+    }
+
+    /** The snapshot read back from {@link #stores()}. */
+    public static synchronized ContentSnapshot get() {
+        if (snapshot == null) snapshot = new SnapshotLoader(stores(), CLOCK).load();
         return snapshot;
     }
 

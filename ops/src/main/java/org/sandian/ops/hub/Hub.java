@@ -115,6 +115,10 @@ public final class Hub {
         return "sandian ready http=" + httpPort() + " agi=" + agiPort() + " store=" + store.description();
     }
 
+    public MongoStore store() {
+        return store;
+    }
+
     public Vertx vertx() {
         return vertx;
     }

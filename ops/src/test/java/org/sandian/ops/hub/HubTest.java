@@ -8,13 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sandian.content.testing.TestStore;
-import org.sandian.ops.config.ConfigReader;
-import org.sandian.ops.config.HubConfig;
+import org.sandian.ops.testing.SharedHub;
 
 /** A demo hub on a free port over the embedded store, checked over real HTTP. */
 class HubTest {
@@ -24,16 +20,7 @@ class HubTest {
 
     @BeforeAll
     static void start() {
-        HubConfig config = HubConfig.from(ConfigReader.load(null, Map.of(
-                "SANDIAN_HTTP_PORT", "0",
-                "SANDIAN_AGI_PORT", "0",
-                "SANDIAN_DATA_DIR", TestStore.tempDir().toString())));
-        hub = Hub.start(config, true);
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.stop();
+        hub = SharedHub.get();
     }
 
     static HttpResponse<String> get(String path) throws Exception {

@@ -1,0 +1,54 @@
+package org.sandian.ops.console;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.sandian.ops.testing.SharedHub;
+
+/** A browser-like HTTP client for the console: keeps cookies, reads each page's CSRF token. */
+final class ConsoleClient {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"X-XSRF-TOKEN\" value=\"([^\"]+)\"");
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private String token;
+
+    HttpResponse<String> get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SharedHub.url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = TOKEN.matcher(r.body());
+        if (m.find()) token = m.group(1);
+        return r;
+    }
+
+    /** Posts a form with the token of the last page fetched, as a browser would. */
+    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(form);
+        if (token != null) all.put("X-XSRF-TOKEN", token);
+        return postRaw(path, all);
+    }
+
+    HttpResponse<String> postRaw(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SharedHub.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 303) return get(r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
+        return r;
+    }
+
+    HttpResponse<String> login(String name, String password) throws Exception {
+        get("/console/login");
+        return post("/console/login", Map.of("name", name, "password", password));
+    }
+}

@@ -118,6 +118,14 @@ class DemoDataTest {
     }
 
     @Test
+    void lastDaysKeepsOnlyTheNewestPrices() {
+        DemoData two = demo.lastDays(2);
+        assertEquals(demo.commodities().size() * demo.markets().size() * 2, two.prices().size());
+        assertTrue(two.prices().stream().allMatch(p -> !p.date().isBefore(TODAY.minusDays(1))));
+        assertEquals(demo.notices(), two.notices());
+    }
+
+    @Test
     void theSameDayGivesTheSamePrices() {
         assertEquals(demo.prices(), DemoData.load(CLOCK, SHANGHAI).prices());
     }

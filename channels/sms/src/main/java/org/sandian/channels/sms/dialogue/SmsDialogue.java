@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.sandian.channels.sms.InboundMessage;
 import org.sandian.channels.sms.MoHandler;
 import org.sandian.channels.sms.SmsSender;
@@ -38,6 +39,7 @@ public final class SmsDialogue implements MoHandler {
     private final FloodGuard flood;
     private final PageBuffer pages;
     private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final AtomicLong handled = new AtomicLong();
 
     public SmsDialogue(Vertx vertx, DialogueOptions options, SmsSender sender, Clock clock) {
         this(AnswerService.proxy(vertx), options, sender, clock);
@@ -57,6 +59,7 @@ public final class SmsDialogue implements MoHandler {
     public void onMessage(InboundMessage mo) {
         if (mo.from() == null || mo.from().isBlank() || isOwn(mo.from())) {
             log.warn("MO {} not answered: sent by one of our own numbers or by nobody", mo.id());
+            handled.incrementAndGet();
             return;
         }
         String from = mo.from();
@@ -65,15 +68,21 @@ public final class SmsDialogue implements MoHandler {
         Runnable run = () -> handle(mo).onComplete(ar -> {
             if (ar.failed()) log.error("MO {} not answered", mo.id(), ar.cause());
             tails.remove(from, mine);
+            handled.incrementAndGet();
             mine.complete(null);
         });
         if (before == null) run.run();
         else before.whenComplete((v, e) -> run.run());
     }
 
-    /** How many numbers have a message in progress (health, tests waiting for quiet). */
+    /** How many numbers have a message in progress. */
     public int inProgress() {
         return tails.size();
+    }
+
+    /** MOs done with since start: reply queued, or deliberately none (loop, flood, repeated stop). */
+    public long handled() {
+        return handled.get();
     }
 
     private Future<Void> handle(InboundMessage mo) {

@@ -115,6 +115,12 @@ final class FakeAsterisk implements AutoCloseable {
         reply("511 Command Not Permitted on a dead channel or intercept routine");
     }
 
+    /** The caller hangs up while the script waits for the reply to a command already read. */
+    void hangUpDuringCommand() throws IOException {
+        hungUp = true;
+        send("HANGUP\n511 Command Not Permitted on a dead channel or intercept routine\n");
+    }
+
     /** Whether the script sent {@code command} after the ones a test has read. */
     boolean sent(String command) {
         return commands.contains(command);

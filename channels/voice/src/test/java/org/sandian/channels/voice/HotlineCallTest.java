@@ -262,4 +262,52 @@ class HotlineCallTest {
         assertTrue(end.contains("caller-hung-up"), end);
         assertTrue(trail.lines("1.11").get(0).contains("caller=+86138****1234"), "caller masked: " + trail.lines("1.11").get(0));
     }
+
+    @Test
+    void overCapacityCallerHearsBusyAndIsHungUpCleanly() throws Exception {
+        VoiceOptions options = VoiceOptions.defaults(Files.createTempDirectory("voice-sounds")).withAgi("127.0.0.1", 0).withMaxCalls(1);
+        VoiceChannel small = hub.deploy(options, new TranscriptSpeech());
+        try (FakeAsterisk first = FakeAsterisk.call(small.agiPort(), "hotline", CALLER, "2.1", "zh")) {
+            assertTrue(first.command().startsWith("STREAM FILE \"say/zh/您好"), "the first call is in progress");
+            assertEquals(1, small.health().activeCalls());
+            try (FakeAsterisk second = FakeAsterisk.call(small.agiPort(), "hotline", "+8613700000002", "2.2", "zh")) {
+                assertEquals("线路忙，请稍后再拨。", TranscriptSpeech.text(second.heard()));
+                second.expect("HANGUP", "1");
+                assertTrue(second.closedByScript());
+            }
+            first.hangUpDuringCommand();
+            assertTrue(first.closedByScript());
+        }
+        assertTrue(trail.end("2.2").contains("busy"));
+        assertTrue(trail.end("2.1").contains("caller-hung-up"));
+        VoiceHealth health = small.health();
+        assertEquals(1, health.callsRefused());
+        assertEquals(0, health.activeCalls());
+    }
+
+    @Test
+    void withoutSpeechTheMenuUsesRecordedPromptsAndAsteriskSaysThePrices() throws Exception {
+        VoiceOptions options = VoiceOptions.defaults(Files.createTempDirectory("voice-sounds")).withAgi("127.0.0.1", 0).withTts(false);
+        VoiceChannel plain = hub.deploy(options, null);
+        assertFalse(plain.health().tts(), "health says TTS is off");
+        try (FakeAsterisk agi = FakeAsterisk.call(plain.agiPort(), "hotline", CALLER, "3.1", "zh")) {
+            agi.expect("STREAM FILE \"sandian/welcome-zh\" " + FakeAsterisk.KEYS, "0 endpos=100");
+            agi.expect("STREAM FILE \"sandian/language-zh\" " + FakeAsterisk.KEYS, "0 endpos=100");
+            agi.waitDigit(WAIT, '1');
+            agi.expect("STREAM FILE \"sandian/main-zh\" " + FakeAsterisk.KEYS, "49 endpos=100");
+            agi.expect("STREAM FILE \"sandian/prices-zh\" " + FakeAsterisk.KEYS, "50 endpos=100");
+            agi.waitDigit(NEXT_DIGIT, (char) 0);
+            int numbers = 0;
+            while (true) {
+                String c = agi.command();
+                if (c.startsWith("STREAM FILE \"sandian/after-answer-zh\"")) break;
+                assertTrue(c.matches("SAY (NUMBER|DIGITS) \"\\d+\" \"0123456789\\*#\"|STREAM FILE \"letters/dot\" \"0123456789\\*#\""), c);
+                if (c.startsWith("SAY NUMBER")) numbers++;
+                agi.reply("200 result=0");
+            }
+            assertTrue(numbers >= 5, "date and prices of each market said by Asterisk: " + agi.commands);
+            agi.hangUpDuringCommand();
+            assertTrue(agi.closedByScript());
+        }
+    }
 }

@@ -39,7 +39,7 @@ final class AnswerHub implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         MongoStore store = TestStore.open();
         ContentStores content = new ContentStores(store);
-        DemoData.load(CLOCK, ZONE).loadInto(content);
+        DemoData.load(CLOCK, ZONE).lastDays(2).loadInto(content); // latest price and its change suffice
         SnapshotHolder snapshot = new SnapshotHolder(vertx, new SnapshotLoader(content, CLOCK));
         AnswerEngine engine = new AnswerEngine(snapshot, CLOCK, ZONE);
         HubAnswerService answers = new HubAnswerService(vertx, engine, QueryLog.NONE, Lang.ZH);

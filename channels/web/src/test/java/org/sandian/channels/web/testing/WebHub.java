@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,6 +42,7 @@ import org.sandian.content.testing.TestStore;
 public final class WebHub implements AutoCloseable {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final int FIXTURE_PRICE_DAYS = 32;
 
     public final Vertx vertx = Vertx.vertx();
     public final MongoStore store = TestStore.open();
@@ -56,7 +58,12 @@ public final class WebHub implements AutoCloseable {
 
     public WebHub(Extra extra) throws Exception {
         Clock clock = Clock.systemUTC();
-        DemoData.load(clock, ZONE).loadInto(stores);
+        DemoData demo = DemoData.load(clock, ZONE);
+        // 32 days of prices cover the 30-day trends and two history pages, and load in a third of the time.
+        LocalDate since = LocalDate.now(clock.withZone(ZONE)).minusDays(FIXTURE_PRICE_DAYS);
+        new DemoData(demo.commodities(), demo.regions(), demo.markets(),
+                demo.prices().stream().filter(p -> p.date().isAfter(since)).toList(), demo.notices(), demo.guidance())
+                .loadInto(stores);
         snapshot = new SnapshotHolder(vertx, new SnapshotLoader(stores, clock));
         MessageTypes.register(vertx.eventBus());
         AnswerEngine engine = new AnswerEngine(snapshot, clock, ZONE);

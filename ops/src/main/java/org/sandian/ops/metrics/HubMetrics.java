@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.Label;
@@ -38,6 +39,11 @@ public final class HubMetrics implements AutoCloseable {
 
     /** Vert.x with HTTP server (per route), event bus and JVM metrics recorded in this registry. */
     public Vertx vertx(VertxOptions options) {
+        return builder(options).build();
+    }
+
+    /** The same, as a builder: add a cluster manager and call {@code buildClustered()} for a cluster. */
+    public VertxBuilder builder(VertxOptions options) {
         MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
                 .setEnabled(true)
                 .setJvmMetricsEnabled(true)
@@ -45,8 +51,7 @@ public final class HubMetrics implements AutoCloseable {
                 .addLabels(Label.HTTP_ROUTE);
         return Vertx.builder()
                 .with(new VertxOptions(options).setMetricsOptions(metrics))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
+                .withMetrics(new MicrometerMetricsFactory(registry));
     }
 
     /** Mounts {@code GET /metrics} (Prometheus text format). */

@@ -16,11 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sandian.broadcast.testing.Await;
 import org.sandian.broadcast.audience.Audience;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.core.BroadcastDraft;
@@ -96,6 +96,16 @@ class BroadcastEngineTest {
         return engine.service().approve(REVIEWER, b.id());
     }
 
+    private record Run(Broadcast broadcast, List<String> phones) {
+    }
+
+    /** {@code n} farmers in a village of {@code township}, and an approved broadcast to them sending at {@code tps}. */
+    private Run running(String phonePrefix, String township, int n, double tps) {
+        List<String> phones = Farmers.add(subscribers, phonePrefix, n, township + "001", Lang.ZH, List.of());
+        start(Clock.systemUTC(), tps, 50, 5_000);
+        return new Run(approved(draft(township + "000", Schedule.now(), null, null, List.of(), Set.of())), phones);
+    }
+
     private Occurrence occurrence(Broadcast b, int n) {
         return engine.occurrences().find(Occurrence.idOf(b.id(), n));
     }
@@ -119,13 +129,13 @@ class BroadcastEngineTest {
         start(Clock.systemUTC(), 500, 50, 5_000);
 
         Broadcast b = approved(draft("429005101000", Schedule.now(), null, null, List.of("rapeseed"), Set.of(Lang.ZH)));
-        waitUntil(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.DONE);
+        Await.until(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.DONE);
 
         for (String p : target) assertEquals(1, recorder.idsByPhone.get(p).size(), p);
         assertEquals(0, received(english) + received(rice) + received(elsewhere));
         String id = recorder.idsByPhone.get(target.get(0)).iterator().next();
         assertEquals("油菜追肥提醒", recorder.textById.get(id));
-        waitUntil(() -> progress(b).count(EntryState.DELIVERED) == 120);
+        Await.until(() -> progress(b).count(EntryState.DELIVERED) == 120);
         assertEquals(120, progress(b).byRegion().get("429005000000").get(EntryState.DELIVERED));
     }
 
@@ -144,7 +154,7 @@ class BroadcastEngineTest {
         assertEquals(BroadcastState.SUBMITTED, engine.service().find(EDITOR, b.id()).state());
 
         engine.service().approve(REVIEWER, b.id());
-        waitUntil(() -> received(phones) == 5);
+        Await.until(() -> received(phones) == 5);
         assertEquals("li", engine.service().find(EDITOR, b.id()).approvedBy());
     }
 
@@ -155,12 +165,12 @@ class BroadcastEngineTest {
         start(clock, 500, 50, 5_000);
         Broadcast b = approved(draft("429005103000", Schedule.now(), new QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0)),
                 null, List.of(), Set.of()));
-        waitUntil(() -> occurrence(b, 1) != null && occurrence(b, 1).state() == OccurrenceState.SENDING);
+        Await.until(() -> occurrence(b, 1) != null && occurrence(b, 1).state() == OccurrenceState.SENDING);
         Thread.sleep(400);
         assertEquals(0, received(phones), "nothing during quiet hours");
 
         clock.set(Instant.parse("2026-11-22T23:01:00Z")); // 07:01
-        waitUntil(() -> received(phones) == 20);
+        Await.until(() -> received(phones) == 20);
     }
 
     @Test
@@ -173,7 +183,7 @@ class BroadcastEngineTest {
         for (int step = 0; step < 8 * 21; step++) {
             engine.scheduler().tick();
             clock.advance(Duration.ofHours(3));
-            if (engine.scheduler().isFanningOut()) waitUntil(() -> !engine.scheduler().isFanningOut());
+            if (engine.scheduler().isFanningOut()) Await.until(() -> !engine.scheduler().isFanningOut());
         }
         List<Occurrence> fired = engine.occurrences().ofBroadcast(b.id());
         assertEquals(3, fired.size());
@@ -185,15 +195,15 @@ class BroadcastEngineTest {
         }
         assertEquals(Set.of(Instant.parse("2026-11-22T23:30:00Z"), Instant.parse("2026-11-29T23:30:00Z"),
                 Instant.parse("2026-12-06T23:30:00Z")), times);
-        waitUntil(() -> received(phones) == 9);
+        Await.until(() -> received(phones) == 9);
     }
 
     @Test
     void pauseHoldsSendingAndResumeFinishesWithEveryoneOnce() throws InterruptedException {
-        List<String> phones = Farmers.add(subscribers, "+86137", 300, "429005105001", Lang.ZH, List.of());
-        start(Clock.systemUTC(), 200, 50, 5_000);
-        Broadcast b = approved(draft("429005105000", Schedule.now(), null, null, List.of(), Set.of()));
-        waitUntil(() -> received(phones) >= 30);
+        Run run = running("+86137", "429005105", 300, 200);
+        Broadcast b = run.broadcast();
+        List<String> phones = run.phones();
+        Await.until(() -> received(phones) >= 30);
         engine.service().pause(EDITOR, b.id());
         Thread.sleep(300);
         int atPause = received(phones);
@@ -202,21 +212,21 @@ class BroadcastEngineTest {
         assertTrue(atPause < 300);
 
         engine.service().resume(EDITOR, b.id(), true);
-        waitUntil(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.DONE);
+        Await.until(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.DONE);
         assertEquals(300, received(phones));
         assertEquals(0, recorder.phonesWithDuplicates());
     }
 
     @Test
     void cancelMidRunStopsForGood() throws InterruptedException {
-        List<String> phones = Farmers.add(subscribers, "+86138", 300, "429005106001", Lang.ZH, List.of());
-        start(Clock.systemUTC(), 200, 50, 5_000);
-        Broadcast b = approved(draft("429005106000", Schedule.now(), null, null, List.of(), Set.of()));
-        waitUntil(() -> received(phones) >= 30);
+        Run run = running("+86138", "429005106", 300, 200);
+        Broadcast b = run.broadcast();
+        List<String> phones = run.phones();
+        Await.until(() -> received(phones) >= 30);
         engine.service().cancel(EDITOR, b.id());
         Thread.sleep(300);
         int atCancel = received(phones);
-        waitUntil(() -> occurrence(b, 1).state() == OccurrenceState.CANCELLED);
+        Await.until(() -> occurrence(b, 1).state() == OccurrenceState.CANCELLED);
         Thread.sleep(500);
         assertEquals(atCancel, received(phones));
         assertTrue(atCancel < 300);
@@ -225,13 +235,13 @@ class BroadcastEngineTest {
 
     @Test
     void tdMidRunSkipsThatNumbersPendingMessageAtOnce() {
-        List<String> phones = Farmers.add(subscribers, "+86139", 200, "429005107001", Lang.ZH, List.of());
-        start(Clock.systemUTC(), 100, 50, 5_000);
-        Broadcast b = approved(draft("429005107000", Schedule.now(), null, null, List.of(), Set.of()));
-        waitUntil(() -> received(phones) >= 10);
+        Run run = running("+86139", "429005107", 200, 100);
+        Broadcast b = run.broadcast();
+        List<String> phones = run.phones();
+        Await.until(() -> received(phones) >= 10);
         String quitter = phones.stream().filter(p -> !recorder.idsByPhone.containsKey(p)).reduce((a, z) -> z).orElseThrow();
         vertx.eventBus().publish(Addresses.STOPPED, quitter);
-        waitUntil(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.DONE);
+        Await.until(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.DONE);
         assertFalse(recorder.idsByPhone.containsKey(quitter));
         assertEquals(199, received(phones));
         assertEquals(1, progress(b).count(EntryState.SKIPPED));
@@ -242,14 +252,14 @@ class BroadcastEngineTest {
         List<String> phones = Farmers.add(subscribers, "+86150", 2_500, "429005108001", Lang.ZH, List.of());
         start(Clock.systemUTC(), 1_000, 50, 1_000);
         Broadcast b = approved(draft("429005108000", Schedule.now(), null, null, List.of(), Set.of()));
-        waitUntil(() -> received(phones) >= 800);
+        Await.until(() -> received(phones) >= 800);
         engine.crash();
         vertx.close().await();
         int beforeRestart = received(phones);
         assertTrue(beforeRestart < 2_500, "crashed mid-run");
 
         start(Clock.systemUTC(), 1_000, 50, 1_000);
-        waitUntil(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.DONE);
+        Await.until(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.DONE);
         assertEquals(2_500, recorder.idsByPhone.keySet().stream().filter(phones::contains).count(), "none missed");
         assertEquals(0, recorder.phonesWithDuplicates(), "nobody got it twice");
         assertEquals(2_500, received(phones));
@@ -260,23 +270,11 @@ class BroadcastEngineTest {
         List<String> phones = Farmers.add(subscribers, "+86151", 40, "429005109001", Lang.ZH, List.of());
         start(Clock.systemUTC(), 10, 50, 5_000);
         Broadcast b = approved(draft("429005109000", Schedule.now(), null, Duration.ofMillis(2_500), List.of(), Set.of()));
-        waitUntil(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.EXPIRED);
+        Await.until(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.EXPIRED);
         Progress p = progress(b);
         int sent = received(phones);
         assertTrue(sent > 0 && sent < 40, "sent " + sent);
         assertEquals(40 - sent, p.count(EntryState.EXPIRED));
         assertEquals(OccurrenceState.EXPIRED, p.state());
-    }
-
-    static void waitUntil(BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("condition not met within 20 s");
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sandian.broadcast.testing.Await;
 import org.sandian.content.answer.Answer;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.answer.Intent;
@@ -124,7 +124,7 @@ class SubscriberDirectoryTest {
         assertEquals("already-stopped", ((Answer.Done) second).detail());
         assertTrue(profile("+8613800000005").stopped());
         assertEquals(SubscriberStatus.STOPPED, store.find("+8613800000005").status());
-        waitUntil(() -> stopped.contains("+8613800000005"));
+        Await.until(() -> stopped.contains("+8613800000005"));
         assertEquals(1, stopped.stream().filter("+8613800000005"::equals).count());
         consumer.unregister().await();
 
@@ -139,7 +139,7 @@ class SubscriberDirectoryTest {
         Subscriber s = store.find("+8613800000006");
         store.save(s.registered(QIANJIANG_VILLAGE, List.of(), Channel.WEB, s.updatedAt()));
         vertx.eventBus().publish(org.sandian.broadcast.BroadcastAddresses.SUBSCRIBER_CHANGED, "+8613800000006");
-        waitUntil(() -> QIANJIANG_VILLAGE.equals(profile("+8613800000006").regionCode()));
+        Await.until(() -> QIANJIANG_VILLAGE.equals(profile("+8613800000006").regionCode()));
     }
 
     @Test
@@ -149,17 +149,5 @@ class SubscriberDirectoryTest {
         long misses = directory.cache().misses();
         for (int i = 0; i < 100; i++) profile("+8613800000007");
         assertEquals(misses, directory.cache().misses());
-    }
-
-    static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("condition not met within 5 s");
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -75,7 +75,7 @@ public final class MoIntake implements AutoCloseable {
         this.deliver = deliver;
         this.clock = clock;
         this.partTimeout = partTimeout;
-        this.recent = new RecentPdus(redeliveryGraceMillis);
+        this.recent = new RecentPdus(redeliveryGraceMillis, 1_000);
         this.lanes = new ExecutorService[lanes];
         for (int i = 0; i < lanes; i++) {
             String name = "mo-handler-" + i;
@@ -137,11 +137,22 @@ public final class MoIntake implements AutoCloseable {
         String from = PhoneNumbers.toE164(pdu.getSourceAddr(), pdu.getSourceAddrTon());
         String to = pdu.getDestAddress();
         Instant now = clock.instant();
-        if (recent.redelivered(fingerprint(pdu, ud), sessionId, now.toEpochMilli())) {
+        RecentPdus.Ticket ticket = recent.begin(fingerprint(pdu, ud), sessionId, now.toEpochMilli());
+        if (ticket == null) {
             duplicates.incrementAndGet();
-            log.info("MO from {} delivered again after a dropped connection: already stored", PhoneMask.mask(from));
+            log.info("MO from {} delivered again (our answer was lost or late): already stored", PhoneMask.mask(from));
             return;
         }
+        boolean stored = false;
+        try {
+            store(from, to, decoded, now);
+            stored = true;
+        } finally {
+            recent.finish(ticket, stored, clock.millis());
+        }
+    }
+
+    private void store(String from, String to, MoPayload decoded, Instant now) throws ProcessRequestException {
         Concat c = decoded.concat();
         if (c == null || c.total() <= 1 || !c.valid()) {
             InboundMessage m = new InboundMessage(newId(), from, to, decoded.text(), now);

@@ -2,43 +2,87 @@ package org.sandian.channels.sms.mo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Tells a deliver_sm the SMSC sends again (its deliver_sm_resp was lost with the connection) from
- * the farmer texting the same words twice. SMPP gives MO no id, so: the same bytes from the same
- * number count as a re-delivery only when they first came on a session that has since died, no
- * more than {@code graceMillis} before it died. The same text twice on a live session is two
- * messages. Kept in memory: after a hub crash a re-delivered MO is stored a second time.
+ * Tells a deliver_sm the SMSC sends again from the farmer texting the same words twice. SMPP gives
+ * MO no id, and an SMSC sends a deliver_sm again when our deliver_sm_resp did not reach it: the
+ * connection died, or we answered after its timer. So the same bytes from the same number are a
+ * re-delivery when the first copy was stored and (a) is still being stored now, or (b) was
+ * answered late ({@code slowMillis} or more), or (c) came on a session that died soon after; and
+ * only within {@code graceMillis}. The same text twice, answered promptly on a live session, is
+ * two messages. Kept in memory: after a hub crash a re-delivered MO is stored a second time.
  */
 public final class RecentPdus {
 
-    private record Seen(String session, long at) {
+    /** One copy being handled; {@link #finish} it with the outcome. */
+    public static final class Ticket {
+        final String fingerprint;
+        final String session;
+        final long receivedAt;
+        final CompletableFuture<Boolean> stored = new CompletableFuture<>();
+        volatile long answeredAt;
+
+        Ticket(String fingerprint, String session, long receivedAt) {
+            this.fingerprint = fingerprint;
+            this.session = session;
+            this.receivedAt = receivedAt;
+        }
     }
 
     private final long graceMillis;
+    private final long slowMillis;
     private final Map<String, Long> closedAt = new ConcurrentHashMap<>();
-    private final Map<String, Seen> seen = new LinkedHashMap<>(1024, 0.75f, false) {
+    private final Map<String, Ticket> seen = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Seen> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Ticket> eldest) {
             return size() > 200_000;
         }
     };
 
-    public RecentPdus(long graceMillis) {
+    public RecentPdus(long graceMillis, long slowMillis) {
         this.graceMillis = graceMillis;
+        this.slowMillis = slowMillis;
     }
 
     public void sessionClosed(String session, long at) {
         closedAt.putIfAbsent(session, at);
     }
 
-    /** Records {@code fingerprint} as seen on {@code session}; true when it is a re-delivery. */
-    public synchronized boolean redelivered(String fingerprint, String session, long now) {
-        Seen before = seen.get(fingerprint);
-        seen.put(fingerprint, new Seen(session, now));
-        if (before == null || before.session().equals(session)) return false;
-        Long died = closedAt.get(before.session());
-        return died != null && before.at() >= died - graceMillis;
+    /** Null when this copy is a re-delivery of one already stored; else the ticket to finish. */
+    public Ticket begin(String fingerprint, String session, long now) {
+        Ticket before;
+        synchronized (seen) {
+            before = seen.get(fingerprint);
+        }
+        if (before != null && wasStored(before) && redelivery(before, session, now)) return null;
+        Ticket t = new Ticket(fingerprint, session, now);
+        synchronized (seen) {
+            seen.put(fingerprint, t);
+        }
+        return t;
+    }
+
+    public void finish(Ticket t, boolean stored, long now) {
+        t.answeredAt = now;
+        t.stored.complete(stored);
+    }
+
+    /** Waits for a copy still being stored (the SMSC timed out on it): its outcome decides. */
+    private static boolean wasStored(Ticket t) {
+        try {
+            return t.stored.get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean redelivery(Ticket before, String session, long now) {
+        if (now - before.answeredAt > graceMillis) return false;
+        if (before.answeredAt - before.receivedAt >= slowMillis) return true;   // answered late
+        Long died = closedAt.get(before.session);
+        return !before.session.equals(session) && died != null && before.answeredAt >= died - graceMillis;
     }
 }

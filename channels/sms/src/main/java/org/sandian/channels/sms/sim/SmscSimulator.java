@@ -89,7 +89,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Consumer<SimMessage>> messageListeners = new CopyOnWriteArrayList<>();
     private final Thread acceptThread;
-    private final Thread moThread;
+    private final List<Thread> moThreads = new ArrayList<>();
     private volatile int dropAfter;
     private volatile boolean receiptsOn;
     private volatile boolean decimalIds;
@@ -108,15 +108,19 @@ public final class SmscSimulator implements AutoCloseable {
         listener.setMessageReceiverListener(new Receiver());
         acceptThread = new Thread(this::acceptLoop, "sim-accept-" + options.port());
         acceptThread.setDaemon(true);
-        moThread = new Thread(this::moLoop, "sim-mo-" + options.port());
-        moThread.setDaemon(true);
+        // several MO in flight at once, like an SMSC's own window
+        for (int i = 0; i < 8; i++) {
+            Thread t = new Thread(this::moLoop, "sim-mo-" + options.port() + "-" + i);
+            t.setDaemon(true);
+            moThreads.add(t);
+        }
     }
 
     /** Listens on {@code options.port()} and accepts binds until {@link #close()}. */
     public static SmscSimulator start(SimOptions options) throws IOException {
         SmscSimulator sim = new SmscSimulator(options);
         sim.acceptThread.start();
-        sim.moThread.start();
+        sim.moThreads.forEach(Thread::start);
         log.info("smsc-sim listening on port {} (system id {})", options.port(), options.systemId());
         return sim;
     }
@@ -532,7 +536,7 @@ public final class SmscSimulator implements AutoCloseable {
         }
         for (SMPPServerSession s : bound) s.unbindAndClose();
         acceptThread.interrupt();
-        moThread.interrupt();
+        moThreads.forEach(Thread::interrupt);
         binder.shutdownNow();
         receipts.shutdownNow();
     }

@@ -1,39 +1,54 @@
 package org.sandian.channels.sms.mo;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
 class RecentPdusTest {
 
-    @Test
-    void samePduOnANewSessionAfterTheOldOneDiedIsARedelivery() {
-        RecentPdus r = new RecentPdus(30_000);
-        assertFalse(r.redelivered("f1", "s1", 1_000));
-        r.sessionClosed("s1", 2_000);
-        assertTrue(r.redelivered("f1", "s2", 2_500));
+    private final RecentPdus r = new RecentPdus(30_000, 1_000);
+
+    private void storedPromptly(String fp, String session, long at) {
+        r.finish(r.begin(fp, session, at), true, at + 10);
     }
 
     @Test
-    void sameTextTwiceOnTheSameSessionIsTwoMessages() {
-        RecentPdus r = new RecentPdus(30_000);
-        assertFalse(r.redelivered("f1", "s1", 1_000));
-        assertFalse(r.redelivered("f1", "s1", 1_500));
+    void samePduOnANewSessionAfterTheOldOneDiedIsARedelivery() {
+        storedPromptly("f1", "s1", 1_000);
+        r.sessionClosed("s1", 2_000);
+        assertNull(r.begin("f1", "s2", 2_500));
+    }
+
+    @Test
+    void sameTextTwiceAnsweredPromptlyOnTheSameSessionIsTwoMessages() {
+        storedPromptly("f1", "s1", 1_000);
+        assertNotNull(r.begin("f1", "s1", 1_500));
     }
 
     @Test
     void sameTextOnTwoLiveBindsIsTwoMessages() {
-        RecentPdus r = new RecentPdus(30_000);
-        assertFalse(r.redelivered("f1", "s1", 1_000));
-        assertFalse(r.redelivered("f1", "s2", 1_100));
+        storedPromptly("f1", "s1", 1_000);
+        assertNotNull(r.begin("f1", "s2", 1_100));
+    }
+
+    @Test
+    void samePduAfterALateAnswerIsARedeliveryEvenOnTheSameSession() {
+        RecentPdus.Ticket t = r.begin("f1", "s1", 1_000);
+        r.finish(t, true, 3_500); // the SMSC's timer ran out before our answer
+        assertNull(r.begin("f1", "s1", 3_600));
+    }
+
+    @Test
+    void aCopyWhoseStoreFailedIsStoredWhenItComesAgain() {
+        r.finish(r.begin("f1", "s1", 1_000), false, 5_000);
+        assertNotNull(r.begin("f1", "s1", 5_100));
     }
 
     @Test
     void aPduAnsweredLongBeforeTheDropIsANewMessage() {
-        RecentPdus r = new RecentPdus(30_000);
-        assertFalse(r.redelivered("f1", "s1", 1_000));
+        storedPromptly("f1", "s1", 1_000);
         r.sessionClosed("s1", 600_000);
-        assertFalse(r.redelivered("f1", "s2", 600_500));
+        assertNotNull(r.begin("f1", "s2", 600_500));
     }
 }

@@ -11,8 +11,8 @@ import org.sandian.content.model.LocalizedText;
  */
 final class PlaceNames {
 
-    private static final List<String> SUFFIXES = List.of("自治县", "市", "县", "区", "镇", "乡", "村", "省");
-    private static final List<String> EN_SUFFIXES = List.of(" city", " county", " district", " town", " village", " province");
+    private static final List<String> SUFFIXES = List.of("自治县", "街道", "市", "县", "区", "镇", "乡", "村", "省");
+    private static final List<String> EN_SUFFIXES = List.of(" city", " county", " district", " subdistrict", " town", " village", " province");
 
     private PlaceNames() {
     }

@@ -123,7 +123,11 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         CompletableFuture<BulkBatcher.Outcome> stored = mtWrites.write(new InsertOneModel<>(doc));
         CompletableFuture<BulkBatcher.Outcome> queued = queueWrites.write(new InsertOneModel<>(
                 new Document("_id", id).append("at", now)));
-        return stored.thenCombine(queued, (outcome, q) -> {
+        // The MT document decides (NEW or DUPLICATE); the resume entry failing only costs a resume after a crash.
+        return stored.thenCompose(o -> queued.handle((q, err) -> {
+            if (err != null) log.warn("MT {}: resume entry not stored: {}", id, err.toString());
+            return o;
+        })).thenApply(outcome -> {
             if (outcome == BulkBatcher.Outcome.NEW) {
                 Mt mt = new Mt(id, sms.to(), priority, parts, new String[parts.size()], new String[parts.size()],
                         order.incrementAndGet());

@@ -19,7 +19,7 @@ final class CollectionFile {
     /** {@code prices.jsonl}; names with other characters are percent-encoded to stay one plain file name. */
     static String fileName(String collection) {
         String safe = collection.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*") ? collection
-                : URLEncoder.encode(collection, StandardCharsets.UTF_8).replace("*", "%2A");
+                : URLEncoder.encode(collection, StandardCharsets.UTF_8).replace("*", "%2A").replaceFirst("^\\.", "%2E");
         return safe + ".jsonl";
     }
 

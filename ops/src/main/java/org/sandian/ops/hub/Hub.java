@@ -5,22 +5,39 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.sandian.broadcast.outbox.BroadcastEngine;
+import org.sandian.broadcast.outbox.EngineOptions;
 import org.sandian.broadcast.subscriber.DirectoryOptions;
 import org.sandian.broadcast.subscriber.SubscriberDirectory;
 import org.sandian.broadcast.subscriber.SubscriberStore;
+import org.sandian.channels.sms.SmsChannel;
+import org.sandian.channels.sms.SmsOptions;
+import org.sandian.channels.sms.dialogue.SmsDialogue;
+import org.sandian.channels.tv.BusTvItems;
+import org.sandian.channels.tv.TvChannel;
+import org.sandian.channels.voice.VoiceChannel;
+import org.sandian.channels.web.WebChannel;
 import org.sandian.content.answer.AnswerEngine;
+import org.sandian.content.answer.AnswerService;
 import org.sandian.content.answer.AnswerVerticle;
 import org.sandian.content.answer.HubAnswerService;
 import org.sandian.content.answer.MongoQueryLog;
 import org.sandian.content.demo.DemoData;
+import org.sandian.content.questions.QuestionDesk;
+import org.sandian.content.questions.QuestionStore;
+import org.sandian.content.questions.WorkingDays;
 import org.sandian.content.snapshot.SnapshotHolder;
 import org.sandian.content.snapshot.SnapshotLoader;
 import org.sandian.content.store.ContentStores;
 import org.sandian.content.store.Indexes;
 import org.sandian.content.store.MongoStore;
+import org.sandian.ops.config.ChannelSettings;
 import org.sandian.ops.config.HubConfig;
 import org.sandian.ops.health.ComponentHealth;
 import org.sandian.ops.health.HealthRegistry;
@@ -29,8 +46,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One place lists everything that runs: the store, the answer engine, each channel, broadcasts and
- * the HTTP server. {@link #start} returns once every part is ready, or fails naming the part.
+ * One place lists everything that runs: the store, the answer engine, the questions desk, the
+ * subscriber directory and broadcasts, each channel, and the HTTP server that carries the public
+ * pages, the TV board, the console, the API and health. {@link #start} returns once every part is
+ * ready, or fails naming the part.
  */
 public final class Hub {
 
@@ -38,64 +57,115 @@ public final class Hub {
 
     private final Vertx vertx;
     private final MongoStore store;
-    private final HttpServer http;
     private final HubConfig config;
-    private final List<AutoCloseable> closeables;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final HealthRegistry health = new HealthRegistry();
+    private HttpServer http;
+    private VoiceChannel voice;
 
-    private Hub(Vertx vertx, MongoStore store, HttpServer http, HubConfig config, List<AutoCloseable> closeables) {
+    private Hub(Vertx vertx, MongoStore store, HubConfig config) {
         this.vertx = vertx;
         this.store = store;
-        this.http = http;
         this.config = config;
-        this.closeables = closeables;
     }
 
     /** Starts a hub; with {@code demo}, an empty store gets the demo data first. Blocking: call from main. */
     public static Hub start(HubConfig config, boolean demo) {
         Clock clock = Clock.systemUTC();
-        Vertx vertx = Vertx.vertx();
-        List<AutoCloseable> closeables = new ArrayList<>();
         MongoStore store = MongoStore.open(config.store());
+        Hub hub = new Hub(Vertx.vertx(), store, config);
         try {
-            StoreAccess.publish(config, store);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot write " + StoreAccess.URI_FILE + " in " + config.dataDir(), e);
+            hub.startParts(clock, demo);
+            return hub;
+        } catch (RuntimeException e) {
+            hub.stop();
+            throw e;
         }
+    }
+
+    private void startParts(Clock clock, boolean demo) {
+        ChannelSettings channels = new ChannelSettings(config);
+        publishStoreAddress();
         ContentStores content = new ContentStores(store);
         content.ensureIndexes();
+        Indexes.ensure(store, MongoQueryLog.INDEXES);
+        Indexes.ensure(store, QuestionStore.INDEXES);
         if (demo && content.isEmpty()) {
             DemoData demoData = DemoData.load(clock, config.zone());
             demoData.loadInto(content);
             log.info("demo data loaded: {} documents", demoData.size());
         }
-        HealthRegistry health = new HealthRegistry();
         health.add("store", () -> vertx.executeBlocking(() -> store.ping()
                 ? ComponentHealth.up(store.description()) : ComponentHealth.down(store.description() + " unreachable")));
 
         SnapshotHolder snapshot = new SnapshotHolder(vertx, new SnapshotLoader(content, clock));
-        AnswerEngine engine = new AnswerEngine(snapshot, clock, config.zone());
-        Indexes.ensure(store, MongoQueryLog.INDEXES);
         MongoQueryLog queryLog = new MongoQueryLog(store, clock);
         closeables.add(queryLog);
-        HubAnswerService answers = new HubAnswerService(vertx, engine, queryLog, config.lang());
-        await(vertx.deployVerticle(new AnswerVerticle(snapshot, answers)), "answer engine");
-        await(vertx.deployVerticle(new SubscriberDirectory(new SubscriberStore(store),
-                new DirectoryOptions(config.lang(), 200_000), clock)), "subscriber directory");
+        AnswerEngine engine = new AnswerEngine(snapshot, clock, config.zone());
+        deploy(new AnswerVerticle(snapshot, new HubAnswerService(vertx, engine, queryLog, config.lang())), "answer engine");
         health.add("content", () -> Future.succeededFuture(
                 ComponentHealth.up(snapshot.get().commodities().size() + " commodities published")));
+        deploy(new QuestionDesk(new QuestionStore(store, clock, WorkingDays.mondayToFriday(config.zone()))), "questions desk");
+        deploy(new SubscriberDirectory(new SubscriberStore(store), new DirectoryOptions(config.lang(), 200_000), clock),
+                "subscriber directory");
 
+        startSms(channels, clock);
+        startVoice(channels);
+        deploy(new BroadcastEngine(store, EngineOptions.defaults(), clock, Map.of()), "broadcast engine");
+
+        AnswerService answers = AnswerService.proxy(vertx);
         Router router = Router.router(vertx);
         new HealthRoutes(health).mount(router);
         router.route("/console/*").subRouter(Console.router(vertx, config, store, content, clock));
         router.get("/console").handler(ctx -> ctx.redirect("/console/"));
-        HttpServer http = await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        BusTvItems tvItems = await(BusTvItems.listen(vertx), "tv items");
+        router.route().subRouter(TvChannel.router(vertx, channels.tv(), snapshot, tvItems, clock));
+        router.route().subRouter(WebChannel.router(vertx, channels.web(), snapshot, answers, clock));
+        http = await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
                 .requestHandler(router).listen(config.httpPort(), "0.0.0.0"), "http server");
-        return new Hub(vertx, store, http, config, closeables);
+    }
+
+    private void startSms(ChannelSettings channels, Clock clock) {
+        SmsOptions options = channels.sms();
+        if (!options.enabled()) {
+            health.addFixed("sms", ComponentHealth.off("no SMSC configured (smpp.host)"));
+            return;
+        }
+        // The dialogue replies through the channel that feeds it: tie the knot with a reference.
+        AtomicReference<SmsChannel> channel = new AtomicReference<>();
+        SmsDialogue dialogue = new SmsDialogue(vertx, channels.dialogue(), mt -> channel.get().sender().send(mt), clock);
+        SmsChannel sms = new SmsChannel(options, store, dialogue, clock);
+        channel.set(sms);
+        deploy(sms, "sms channel");
+        health.add("sms", () -> Future.succeededFuture(sms.allBound()
+                ? ComponentHealth.up(sms.bindCount() + " bind(s) to " + options.host())
+                : ComponentHealth.down("not bound to " + options.host() + ":" + options.port())));
+    }
+
+    private void startVoice(ChannelSettings channels) {
+        voice = new VoiceChannel(channels.voice(), store);
+        deploy(voice, "voice channel");
+        health.add("voice", () -> Future.succeededFuture(ComponentHealth.up(voice.health().toString())));
+    }
+
+    private void publishStoreAddress() {
+        try {
+            StoreAccess.publish(config, store);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + StoreAccess.URI_FILE + " in " + config.dataDir(), e);
+        }
+    }
+
+    private void deploy(io.vertx.core.Deployable verticle, String what) {
+        await(vertx.deployVerticle(verticle), what);
     }
 
     private static <T> T await(Future<T> future, String what) {
         try {
             return future.toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " did not start: interrupted", e);
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException(what + " failed to start: " + cause.getMessage(), cause);
@@ -107,7 +177,7 @@ public final class Hub {
     }
 
     public int agiPort() {
-        return 0;
+        return voice == null ? 0 : voice.agiPort();
     }
 
     /** The line operators and scripts wait for. */

@@ -1,0 +1,272 @@
+package org.sandian.ops.cli;
+
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.sandian.broadcast.subscriber.DirectoryOptions;
+import org.sandian.broadcast.subscriber.SubscriberDirectory;
+import org.sandian.broadcast.subscriber.SubscriberStore;
+import org.sandian.channels.sms.SmsChannel;
+import org.sandian.channels.sms.SmsOptions;
+import org.sandian.channels.sms.codec.Gsm7;
+import org.sandian.channels.sms.dialogue.DialogueOptions;
+import org.sandian.channels.sms.dialogue.SmsDialogue;
+import org.sandian.channels.sms.sim.SimMessage;
+import org.sandian.channels.sms.sim.SimOptions;
+import org.sandian.channels.sms.sim.SmscSimulator;
+import org.sandian.content.answer.AnswerEngine;
+import org.sandian.content.answer.AnswerVerticle;
+import org.sandian.content.answer.HubAnswerService;
+import org.sandian.content.answer.MongoQueryLog;
+import org.sandian.content.demo.DemoData;
+import org.sandian.content.model.Lang;
+import org.sandian.content.questions.QuestionDesk;
+import org.sandian.content.questions.QuestionStore;
+import org.sandian.content.questions.WorkingDays;
+import org.sandian.content.snapshot.SnapshotHolder;
+import org.sandian.content.snapshot.SnapshotLoader;
+import org.sandian.content.store.ContentStores;
+import org.sandian.content.store.Indexes;
+import org.sandian.content.store.MongoStore;
+import org.sandian.content.store.StoreOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sandian bench sms}: the SMSC simulator and an SMS hub on loopback in this JVM (embedded
+ * store in a temporary folder with the demo content, answer engine with its query log, questions
+ * desk, subscriber directory, SMS channel bound over SMPP with the keyword dialogue). Injects N
+ * keyword MOs, each from its own number, at a rate (0 = as fast as the simulator delivers), waits
+ * for every reply and ends with one line
+ * {@code RESULT replies_per_s=... p50_ms=... p99_ms=... lost=... duplicates=...}.
+ * Latency is from injection at the simulator to the whole reply received by it.
+ */
+@Command(name = "bench-sms", mixinStandardHelpOptions = true,
+        description = "Keyword MOs through a real SMPP bind to the hub and back; prints replies/s and latency.")
+public final class BenchSmsCommand implements Callable<Integer> {
+
+    /** What farmers send, both languages, every content keyword family. */
+    private static final List<String> KEYWORDS = List.of("价格玉米", "PRICE MAIZE WUHAN", "苞谷", "技术 水稻", "政策",
+            "HELP", "JG 生猪", "TIP PADDY", "NEWS", "帮助", "价格 小龙虾 潜江", "PRCIE PIG", "行情 鸡蛋", "土豆");
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String SHORT_CODE = "12316";
+
+    @Option(names = "--count", description = "MOs to send (default ${DEFAULT-VALUE})")
+    int count = 20_000;
+
+    @Option(names = "--rate", description = "MOs per second; 0 = full speed (default ${DEFAULT-VALUE})")
+    int rate = 0;
+
+    @Option(names = "--binds", description = "SMPP binds of the hub (default ${DEFAULT-VALUE})")
+    int binds = 1;
+
+    @Option(names = "--window", description = "outstanding submit_sm per bind (default ${DEFAULT-VALUE})")
+    int window = 64;
+
+    @Option(names = "--tps", description = "submits/s per bind the hub allows itself (default ${DEFAULT-VALUE})")
+    int tps = 20_000;
+
+    @Option(names = "--receipts", negatable = true, defaultValue = "true",
+            description = "ask for delivery receipts, as in production (--no-receipts: none)")
+    boolean receipts;
+
+    @Option(names = "--warmup", description = "MOs sent and answered before measuring (default ${DEFAULT-VALUE})")
+    int warmup = 2_000;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("sandian-bench-sms-");
+        Clock clock = Clock.systemUTC();
+        Vertx vertx = Vertx.vertx();
+        int port = freePort();
+        Replies replies = new Replies();
+        try (MongoStore store = MongoStore.open(StoreOptions.embedded(dir));
+             SmscSimulator sim = SmscSimulator.start(SimOptions.on(port).withReceipts(receipts, false))) {
+            sim.onMessage(replies::arrived);
+            SmsChannel channel = startHub(vertx, store, clock, port, dir);
+            waitFor(channel::allBound, 15_000);
+            System.out.printf("hub bound to the simulator on 127.0.0.1:%d with %d bind(s), window %d, receipts %s%n",
+                    port, binds, window, receipts ? "on" : "off");
+
+            if (warmup > 0) {
+                Run warm = run(sim, replies, "8613600000000", warmup, 0);
+                System.out.printf("warm-up: %d MOs, %d replies%n", warmup, warm.replied());
+            }
+            Run run = run(sim, replies, "8613700000000", count, rate);
+            long[] latencies = run.latencies();
+            double seconds = (run.lastReply - run.start) / 1e9;
+            double repliesPerSecond = run.replied() / Math.max(seconds, 1e-9);
+            System.out.printf("%d MOs %s: %d replies in %.2f s; injected in %.2f s%n", count,
+                    rate == 0 ? "at full speed" : "at " + rate + "/s", run.replied(), seconds,
+                    (run.injected - run.start) / 1e9);
+            System.out.printf("latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", ms(latencies, 50),
+                    ms(latencies, 90), ms(latencies, 99), ms(latencies, 100));
+            System.out.printf("RESULT replies_per_s=%.0f p50_ms=%.1f p99_ms=%.1f lost=%d duplicates=%d%n",
+                    repliesPerSecond, ms(latencies, 50), ms(latencies, 99), count - run.replied(), run.duplicates());
+            return count - run.replied() == 0 && run.duplicates() == 0 ? 0 : 1;
+        } finally {
+            await(vertx.close());
+        }
+    }
+
+    /** The hub's SMS path as ops assembles it, on this JVM's event bus. */
+    private SmsChannel startHub(Vertx vertx, MongoStore store, Clock clock, int port, Path dir) throws Exception {
+        ContentStores content = new ContentStores(store);
+        content.ensureIndexes();
+        Indexes.ensure(store, MongoQueryLog.INDEXES);
+        Indexes.ensure(store, QuestionStore.INDEXES);
+        System.out.println("loading demo content into an embedded store in " + dir + " ...");
+        DemoData.load(clock, ZONE).loadInto(content);
+        SnapshotHolder snapshot = new SnapshotHolder(vertx, new SnapshotLoader(content, clock));
+        MongoQueryLog queryLog = new MongoQueryLog(store, clock);
+        AnswerEngine engine = new AnswerEngine(snapshot, clock, ZONE);
+        deploy(vertx, new AnswerVerticle(snapshot, new HubAnswerService(vertx, engine, queryLog, Lang.ZH)));
+        deploy(vertx, new QuestionDesk(new QuestionStore(store, clock, WorkingDays.mondayToFriday(ZONE))));
+        deploy(vertx, new SubscriberDirectory(new SubscriberStore(store), DirectoryOptions.defaults(), clock));
+
+        SmsOptions options = SmsOptions.of("127.0.0.1", port, "sandian", "secret").withSource(SHORT_CODE)
+                .withBinds(binds).withFlow(window, tps).withReceipts(receipts)
+                .withTimers(Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60));
+        // Every MO comes from its own number: the per-number reply limit stays as in production.
+        DialogueOptions dialogueOptions = DialogueOptions.defaults(Set.of(SHORT_CODE)).withZone(ZONE, Lang.ZH);
+        AtomicReference<SmsChannel> channel = new AtomicReference<>();
+        SmsDialogue dialogue = new SmsDialogue(vertx, dialogueOptions, mt -> channel.get().sender().send(mt), clock);
+        channel.set(new SmsChannel(options, store, dialogue, clock));
+        deploy(vertx, channel.get());
+        return channel.get();
+    }
+
+    /** Injects {@code n} MOs from numbers {@code base+1..base+n}, paced at {@code perSecond} (0 = no pacing). */
+    private Run run(SmscSimulator sim, Replies replies, String base, int n, int perSecond) throws InterruptedException {
+        long first = Long.parseLong(base);
+        Run run = new Run(n);
+        replies.current = run;
+        run.start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            if (perSecond > 0) {
+                long due = run.start + (long) (i * (1e9 / perSecond));
+                long wait = due - System.nanoTime();
+                if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String from = Long.toString(first + i + 1);
+            String text = KEYWORDS.get(i % KEYWORDS.size());
+            run.sentAt.put(from, System.nanoTime());
+            sim.injectMo(from, SHORT_CODE, text, Gsm7.canEncode(text) ? 0 : 8);
+        }
+        run.injected = System.nanoTime();
+        // Every reply, or no progress for 10 s.
+        int seen = -1;
+        long stalledSince = System.nanoTime();
+        while (run.replied() < n) {
+            int now = run.replied();
+            if (now != seen) {
+                seen = now;
+                stalledSince = System.nanoTime();
+            } else if (System.nanoTime() - stalledSince > 10_000_000_000L) {
+                break;
+            }
+            Thread.sleep(5);
+        }
+        Thread.sleep(500); // late duplicates show up here
+        return run;
+    }
+
+    /** Replies as the simulator assembles them, credited to the run in progress. */
+    private static final class Replies {
+        volatile Run current;
+
+        void arrived(SimMessage m) {
+            Run run = current;
+            if (run != null) run.arrived(m.to(), System.nanoTime());
+        }
+    }
+
+    private static final class Run {
+        final Map<String, Long> sentAt;
+        final Map<String, AtomicInteger> got;
+        final long[] latency;
+        final AtomicInteger replied = new AtomicInteger();
+        final AtomicInteger duplicates = new AtomicInteger();
+        volatile long start;
+        volatile long injected;
+        volatile long lastReply;
+
+        Run(int n) {
+            sentAt = new ConcurrentHashMap<>(n * 2);
+            got = new ConcurrentHashMap<>(n * 2);
+            latency = new long[n];
+        }
+
+        void arrived(String to, long at) {
+            String from = to.startsWith("+") ? to.substring(1) : to;
+            Long sent = sentAt.get(from);
+            if (sent == null) return; // a late reply of the warm-up
+            int times = got.computeIfAbsent(from, k -> new AtomicInteger()).incrementAndGet();
+            if (times > 1) {
+                duplicates.incrementAndGet();
+                return;
+            }
+            int i = replied.getAndIncrement();
+            if (i < latency.length) latency[i] = at - sent;
+            lastReply = at;
+        }
+
+        int replied() {
+            return replied.get();
+        }
+
+        int duplicates() {
+            return duplicates.get();
+        }
+
+        long[] latencies() {
+            long[] l = Arrays.copyOf(latency, Math.min(replied(), latency.length));
+            Arrays.sort(l);
+            return l;
+        }
+    }
+
+    private static double ms(long[] sorted, int percentile) {
+        if (sorted.length == 0) return 0;
+        int i = Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1));
+        return sorted[i] / 1e6;
+    }
+
+    private static void deploy(Vertx vertx, Deployable verticle) throws Exception {
+        await(vertx.deployVerticle(verticle));
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) throw new IllegalStateException("the hub did not bind to the simulator");
+            Thread.sleep(10);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+}

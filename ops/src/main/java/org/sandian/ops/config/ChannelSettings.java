@@ -1,0 +1,79 @@
+package org.sandian.ops.config;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.sandian.channels.sms.SmsOptions;
+import org.sandian.channels.sms.dialogue.DialogueOptions;
+import org.sandian.channels.tv.TvOptions;
+import org.sandian.channels.voice.VoiceOptions;
+import org.sandian.channels.web.WebOptions;
+
+/** Reads each channel's section of the configuration into that channel's own options. */
+public final class ChannelSettings {
+
+    private final HubConfig config;
+    private final ConfigReader r;
+
+    public ChannelSettings(HubConfig config) {
+        this.config = config;
+        this.r = config.reader();
+    }
+
+    public SmsOptions sms() {
+        String host = r.optional("smpp.host");
+        if (host == null) return SmsOptions.disabled();
+        return SmsOptions.of(host, r.port("smpp.port"), r.string("smpp.system-id"), r.string("smpp.password"))
+                .toBuilder()
+                .systemType(r.string("smpp.system-type"))
+                .bindType(r.oneOf("smpp.bind-type", SmsOptions.BindType.class))
+                .binds(r.integer("smpp.binds", 1, 32))
+                .failover(r.optional("smpp.failover-host"), r.port("smpp.failover-port"))
+                .source(r.string("smpp.source-address"))
+                .window(r.integer("smpp.window", 1, 1000))
+                .tps(r.integer("smpp.tps", 1, 100_000))
+                .maxParts(r.integer("smpp.max-parts", 1, 10))
+                .enquireLink(Duration.ofSeconds(r.integer("smpp.enquire-link-seconds", 5, 3600)))
+                .build();
+    }
+
+    public DialogueOptions dialogue() {
+        return DialogueOptions.defaults(Set.of(r.string("smpp.source-address")))
+                .withReplyLimit(r.integer("smpp.replies-per-minute", 1, 1000), Duration.ofMinutes(1), Duration.ofMinutes(30));
+    }
+
+    public VoiceOptions voice() {
+        String sounds = r.optional("agi.sounds-dir");
+        Path soundsDir = sounds != null ? Path.of(sounds) : config.dataDir().resolve("sounds");
+        VoiceOptions v = VoiceOptions.defaults(soundsDir)
+                .withAgi("0.0.0.0", r.port("agi.port"))
+                .withMaxCalls(r.integer("agi.max-calls", 1, 500))
+                .withTts(r.bool("agi.tts"));
+        String amiHost = r.optional("ami.host");
+        return amiHost == null ? v : v.withManager(amiHost, r.port("ami.port"), r.string("ami.user"), r.string("ami.secret"));
+    }
+
+    public WebOptions web() {
+        return new WebOptions(config.zone(), config.lang(), secret("web.csrf-secret"), List.of(), Duration.ofMinutes(10), 5, 20);
+    }
+
+    public TvOptions tv() {
+        return new TvOptions(config.zone(), config.lang(), 15, r.string("web.public-url"), List.of());
+    }
+
+    /** A configured secret, or a random one for this run. */
+    public String secret(String key) {
+        String configured = r.optional(key);
+        if (configured != null) {
+            if (configured.length() < 16) throw new ConfigException("bad configuration: " + key + " (env "
+                    + ConfigReader.envName(key) + ") must be at least 16 characters");
+            return configured;
+        }
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

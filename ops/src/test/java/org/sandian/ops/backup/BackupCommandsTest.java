@@ -203,7 +203,7 @@ class BackupCommandsTest {
         String address = Files.readString(dataDir.resolve(StoreAccess.URI_FILE)).trim();
         try (MongoClient client = MongoClients.create(address)) {
             MongoCollection<Document> log = client.getDatabase("sandian").getCollection("backup_test_log");
-            for (int i = 0; i < 300; i++) log.insertOne(new Document("_id", i).append("text", "价格 玉米 " + i));
+            log.insertMany(java.util.stream.IntStream.range(0, 300).mapToObj(i -> new Document("_id", i).append("text", "价格 玉米 " + i)).toList());
             // Someone keeps writing while the backup reads.
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger next = new AtomicInteger(300);

@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.asteriskjava.fastagi.AgiScript;
+import org.sandian.channels.voice.agi.BroadcastScript;
 import org.sandian.channels.voice.agi.CallGate;
 import org.sandian.channels.voice.agi.FastAgiServer;
 import org.sandian.channels.voice.agi.HotlineScript;
@@ -13,11 +14,16 @@ import org.sandian.channels.voice.menu.MenuStore;
 import org.sandian.channels.voice.menu.Prompt;
 import org.sandian.channels.voice.menu.MenuNode;
 import org.sandian.channels.voice.menu.VoiceMenu;
+import org.sandian.channels.voice.outbound.OutboundDialer;
+import org.sandian.channels.voice.outbound.VoiceCallOutcome;
+import org.sandian.channels.voice.outbound.VoiceCallRequest;
+import org.sandian.channels.voice.outbound.VoiceCaller;
 import org.sandian.channels.voice.speech.AnswerScripts;
 import org.sandian.channels.voice.speech.EspeakSpeechRenderer;
 import org.sandian.channels.voice.speech.SpeechRenderer;
 import org.sandian.channels.voice.speech.VoiceTemplates;
 import org.sandian.content.bus.MessageTypes;
+import org.sandian.content.bus.RecordCodec;
 import org.sandian.content.model.Lang;
 import org.sandian.content.store.MongoStore;
 import org.slf4j.Logger;
@@ -25,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The voice channel: the FastAGI server for Asterisk's {@code hotline} script, on its own threads
- * (never the event loop). Ready once the menu is loaded and validated and the port bound; ops logs
+ * (never the event loop), and, when a manager connection is configured, outbound calls for
+ * {@link VoiceCaller} running the {@code broadcast} script. Ready once the menu is loaded and validated and the port bound; ops logs
  * {@link #agiPort()} in its ready line and shows {@link #health()}.
  */
 public final class VoiceChannel extends VerticleBase {
@@ -41,6 +48,7 @@ public final class VoiceChannel extends VerticleBase {
     private final CallGate gate;
     private volatile SpeechRenderer speech = SpeechRenderer.NONE;
     private volatile FastAgiServer server;
+    private volatile OutboundDialer dialer;
 
     /** {@code store} may be null (shipped menu only); the speech renderer is espeak-ng + sox. */
     public VoiceChannel(VoiceOptions options, MongoStore store) {
@@ -58,6 +66,11 @@ public final class VoiceChannel extends VerticleBase {
     @Override
     public Future<?> start() {
         MessageTypes.register(vertx.eventBus());
+        VoiceCaller.registerTypes(vertx);
+        if (options.outboundEnabled()) {
+            var published = RecordCodec.options(VoiceCallOutcome.class);
+            dialer = new OutboundDialer(options, o -> vertx.eventBus().publish(VoiceAddresses.CALL_OUTCOME, o, published));
+        }
         MenuStore menus = new MenuStore(store);
         return vertx.executeBlocking(() -> {
             menu.set(menus.load(options.menuName()));
@@ -67,11 +80,16 @@ public final class VoiceChannel extends VerticleBase {
             HubClient hub = new HubClient(vertx, options.answerTimeout());
             AnswerScripts scripts = new AnswerScripts(new VoiceTemplates());
             HotlineScript hotline = new HotlineScript(options, menu::get, speech, scripts, hub, gate);
-            Map<String, AgiScript> mapping = Map.of("hotline", hotline);
+            BroadcastScript broadcast = new BroadcastScript(options, menu::get, speech, hub, dialer);
+            Map<String, AgiScript> mapping = Map.of("hotline", hotline, "broadcast", broadcast);
             server = FastAgiServer.start(options.agiHost(), options.agiPort(), options.maxCalls() + BUSY_THREADS, mapping);
             return server;
         }, false).onSuccess(s -> {
             vertx.eventBus().consumer(VoiceAddresses.MENU_CHANGED, m -> reloadMenu(menus));
+            if (dialer != null) {
+                dialer.start();
+                vertx.eventBus().<VoiceCallRequest>consumer(VoiceAddresses.CALL, m -> m.reply(dialer.place(m.body())));
+            }
             warmPrompts();
             log.info("voice ready: agi port {} menu {} v{} tts {}", s.port(), menu.get().name(), menu.get().version(),
                     speech.available() && options.tts() ? "on" : "off");
@@ -81,6 +99,7 @@ public final class VoiceChannel extends VerticleBase {
     @Override
     public Future<?> stop() {
         return vertx.executeBlocking(() -> {
+            if (dialer != null) dialer.stop();
             if (server != null) server.stop();
             return null;
         }, false);
@@ -95,7 +114,8 @@ public final class VoiceChannel extends VerticleBase {
     public VoiceHealth health() {
         VoiceMenu m = menu.get();
         return new VoiceHealth(agiPort(), gate.active(), gate.max(), gate.total(), gate.refused(),
-                options.tts() && speech.available(), false, 0, m == null ? 0 : m.version());
+                options.tts() && speech.available(), dialer != null && dialer.connected(),
+                dialer == null ? 0 : dialer.active(), m == null ? 0 : m.version());
     }
 
     /** A new menu version replaces the current one only if it validates; else the old one stays. */

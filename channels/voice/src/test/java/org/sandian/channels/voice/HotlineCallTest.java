@@ -34,7 +34,7 @@ class HotlineCallTest {
 
     @BeforeAll
     static void start() throws Exception {
-        hub = new HubFixture();
+        hub = HubFixture.shared();
         trail = new CallTrail();
         VoiceOptions options = VoiceOptions.defaults(Files.createTempDirectory("voice-sounds")).withAgi("127.0.0.1", 0);
         voice = hub.deploy(options, new TranscriptSpeech());
@@ -43,7 +43,6 @@ class HotlineCallTest {
     @AfterAll
     static void stop() throws Exception {
         trail.close();
-        hub.close();
     }
 
     private static FakeAsterisk call(String id) throws Exception {

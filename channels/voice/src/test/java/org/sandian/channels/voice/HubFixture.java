@@ -46,7 +46,25 @@ final class HubFixture implements AutoCloseable {
     final List<TicketCommand> ticketCommands = new CopyOnWriteArrayList<>();
     final List<OutboundSms> sms = new CopyOnWriteArrayList<>();
 
-    HubFixture() throws Exception {
+    private static HubFixture shared;
+
+    /** One hub for every test class of the module (loading the demo content takes most of the time). */
+    static synchronized HubFixture shared() throws Exception {
+        if (shared == null) {
+            shared = new HubFixture();
+            HubFixture h = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    h.close();
+                } catch (Exception e) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return shared;
+    }
+
+    private HubFixture() throws Exception {
         Clock clock = Clock.systemUTC();
         ContentStores content = new ContentStores(store);
         DemoData.load(clock, ZONE).loadInto(content);

@@ -1,0 +1,113 @@
+package org.sandian.channels.voice.agi;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.sandian.channels.voice.VoiceOptions;
+import org.sandian.channels.voice.menu.VoiceMenu;
+import org.sandian.channels.voice.outbound.OutboundDialer;
+import org.sandian.channels.voice.outbound.VoiceCallRequest;
+import org.sandian.channels.voice.speech.Part;
+import org.sandian.channels.voice.speech.SpeechRenderer;
+import org.sandian.content.answer.Answer;
+import org.sandian.content.answer.Channel;
+import org.sandian.content.answer.Intent;
+import org.sandian.content.answer.Query;
+import org.sandian.content.model.Lang;
+
+/**
+ * The {@code broadcast} AGI script, run by the answered leg of an outbound call: plays the message,
+ * then "1 to hear it again, 2 to get these by SMS". The callee and call id come from channel
+ * variables set by the Originate: on this leg Asterisk's caller id is not the number dialled.
+ */
+public final class BroadcastScript implements AgiScript {
+
+    private final VoiceOptions options;
+    private final Supplier<VoiceMenu> menu;
+    private final SpeechRenderer speech;
+    private final HubClient hub;
+    private final OutboundDialer dialer;
+
+    public BroadcastScript(VoiceOptions options, Supplier<VoiceMenu> menu, SpeechRenderer speech, HubClient hub,
+                           OutboundDialer dialer) {
+        this.options = options;
+        this.menu = menu;
+        this.speech = speech;
+        this.hub = hub;
+        this.dialer = dialer;
+    }
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+        VoiceMenu m = menu.get();
+        String callId = channel.getVariable(VoiceOptions.OUTBOUND_VARIABLES.get(0));
+        String callee = channel.getVariable(VoiceOptions.OUTBOUND_VARIABLES.get(1));
+        CallLog log = new CallLog(request.getUniqueId(), "broadcast", callee);
+        VoiceCallRequest call = dialer == null ? null : dialer.request(callId);
+        if (call == null) {
+            log.step("unknown call id " + callId);
+            channel.hangup();
+            log.end("unknown-call");
+            return;
+        }
+        Lang lang = call.lang() == null ? Lang.ZH : call.lang();
+        Dialogue d = new Dialogue(channel, speech, options, log, m.prompt("invalid"), lang);
+        try {
+            play(d, m, call, callId, callee);
+            channel.hangup();
+            log.end("done");
+        } catch (AgiHangupException e) {
+            log.end("callee-hung-up");
+        } catch (Goodbye g) {
+            log.step(g.getMessage());
+            try {
+                d.play(d.parts(m.prompt("goodbye")));
+                channel.hangup();
+                log.end("goodbye");
+            } catch (AgiHangupException e) {
+                log.end("callee-hung-up");
+            }
+        }
+    }
+
+    private void play(Dialogue d, VoiceMenu m, VoiceCallRequest call, String callId, String callee)
+            throws AgiException, Goodbye {
+        List<Part> message = call.recording() != null ? List.of(new Part.Sound(call.recording())) : d.parts(call.text());
+        List<Part> offer = d.parts(m.prompt("broadcastOptions"));
+        Dialogue.Attempts attempts = d.attempts("broadcast");
+        char k = d.play(message);
+        if (k == Dialogue.NONE) heardToTheEnd(d, callId);
+        while (true) {
+            if (k == Dialogue.NONE) k = d.ask(offer);
+            if (k == '1') {
+                attempts.repeatAsked();
+                d.log().step("again");
+                k = d.play(message);
+                if (k == Dialogue.NONE) heardToTheEnd(d, callId);
+            } else if (k == '2' && call.subscribeTerms() != null) {
+                Answer a = hub.answer(new Query(Intent.SUBSCRIBE, call.subscribeTerms(), d.lang(), Channel.VOICE, callee,
+                        null, 1));
+                d.log().step("subscribe " + call.subscribeTerms() + " -> " + HotlineScript.kindOf(a));
+                if (a instanceof Answer.Done) dialer.subscribed(callId);
+                d.play(d.parts(m.prompt(a instanceof Answer.Done ? "subscribed" : "invalid")));
+                d.play(d.parts(m.prompt("goodbye")));
+                return;
+            } else if (k == Dialogue.BACK) {
+                d.play(d.parts(m.prompt("goodbye")));
+                return;
+            } else {
+                attempts.failed(k);
+                k = Dialogue.NONE;
+            }
+        }
+    }
+
+    private void heardToTheEnd(Dialogue d, String callId) {
+        d.log().step("listened-to-end");
+        dialer.listened(callId);
+    }
+}

@@ -1,0 +1,17 @@
+package org.sandian.channels.voice.outbound;
+
+import org.sandian.content.model.Lang;
+
+/**
+ * A voice broadcast call to one subscriber, sent on {@code VoiceAddresses.CALL}.
+ *
+ * @param broadcastId    the broadcast it belongs to (reports, and a channel variable on the call)
+ * @param callee         E.164 number to call
+ * @param text           the message, spoken by the speech renderer (null when {@code recording} is given)
+ * @param recording      a recorded message's sound name, or null
+ * @param lang           the language of the message and prompts
+ * @param subscribeTerms what key 2 subscribes the callee to, as SMS terms ("price 104", "notices"), or null
+ */
+public record VoiceCallRequest(String broadcastId, String callee, String text, String recording, Lang lang,
+                               String subscribeTerms) {
+}

@@ -2,6 +2,8 @@ package org.sandian.content.questions;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.ErrorCategory;
@@ -18,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -105,6 +108,13 @@ public final class QuestionStore {
                 .into(new ArrayList<>());
     }
 
+    /** Questions not yet answered whose due time has passed, the longest overdue first. */
+    public List<Question> overdue(int limit) {
+        Bson waiting = in("state", QuestionState.OPEN.name(), QuestionState.ASSIGNED.name());
+        return questions.find(and(waiting, lt("due", now())))
+                .sort(Sorts.ascending("due")).limit(limit).batchSize(Math.max(1, limit)).into(new ArrayList<>());
+    }
+
     /** An officer takes an OPEN (or re-takes an ASSIGNED) question. Empty when the number is unknown. */
     public Optional<Question> assign(String number, String officer) {
         return change(number, q -> {
@@ -127,7 +137,7 @@ public final class QuestionStore {
         return change(number, q -> q.state() == QuestionState.CLOSED ? q : q.closed(now()));
     }
 
-    private Optional<Question> change(String number, java.util.function.UnaryOperator<Question> how) {
+    private Optional<Question> change(String number, UnaryOperator<Question> how) {
         Optional<Question> current = find(number);
         if (current.isEmpty()) return current;
         Question changed = how.apply(current.get());

@@ -87,6 +87,17 @@ class QuestionDeskTest {
     }
 
     @Test
+    void aSpokenQuestionWithoutTextIsStoredWithItsRecording() throws Exception {
+        TicketCommand c = new TicketCommand(Intent.ASK, FARMER, Channel.VOICE, "", "q-20260304-0001.wav", null, Lang.ZH);
+        Answer a = vertx.eventBus().<Answer>request(Addresses.TICKET_COMMAND, c, RecordCodec.options(TicketCommand.class))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
+        Answer.Ticket t = assertInstanceOf(Answer.Ticket.class, a);
+        Question stored = store.find(t.number()).orElseThrow();
+        assertEquals("q-20260304-0001.wav", stored.recording());
+        assertEquals(Channel.VOICE, stored.channel());
+    }
+
+    @Test
     void emptyQuestionIsPolitelyNotFound() throws Exception {
         Answer.NotFound nf = assertInstanceOf(Answer.NotFound.class, send(Intent.ASK, FARMER, "   "));
         assertEquals(Intent.ASK, nf.intent());

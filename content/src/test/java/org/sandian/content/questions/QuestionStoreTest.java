@@ -105,6 +105,17 @@ class QuestionStoreTest {
     }
 
     @Test
+    void overdueListsUnansweredQuestionsPastTheirDueTime() {
+        Question late = ask("+8613800138000", null);
+        Question answered = ask("+8613800138001", null);
+        store.answer(answered.number(), "officer-li", "已答复");
+        QuestionStore later = new QuestionStore(mongo, Clock.fixed(late.due().plusSeconds(1), ZoneOffset.UTC),
+                WorkingDays.mondayToFriday(ZoneId.of("Asia/Shanghai")));
+        assertTrue(store.overdue(10).isEmpty());
+        assertEquals(List.of(late.number()), later.overdue(10).stream().map(Question::number).toList());
+    }
+
+    @Test
     void answeringAnUnassignedQuestionNamesTheOfficer() {
         Question q = ask("+8613800138000", null);
         assertEquals("officer-zhao", store.answer(q.number(), "officer-zhao", "可以。").orElseThrow().assignee());

@@ -48,8 +48,13 @@ final class TermParser {
             words.set(0, first.substring(prefix.length()));
             return new Parsed(new Resolution.Found<>(prefix.item(), Resolution.How.EXACT), String.join(" ", words));
         }
-        // Otherwise the first word, however loosely it matches (typo, ambiguity, nothing).
+        // Otherwise the first word that matches loosely (a typo, an ambiguity), wherever it
+        // stands ("wuhan maiz"); with none, the first word's nearest name is the suggestion.
         Resolution<Commodity> loose = names.resolve(words.get(0));
+        for (int i = 1; i < words.size() && loose instanceof Resolution.Unknown<Commodity>; i++) {
+            Resolution<Commodity> r = names.resolve(words.get(i));
+            if (!(r instanceof Resolution.Unknown<Commodity>)) return new Parsed(r, without(words, i, 1));
+        }
         if (loose instanceof Resolution.Unknown<Commodity> && words.size() > 1) {
             Resolution<Commodity> whole = names.resolve(clean);
             if (!(whole instanceof Resolution.Unknown<Commodity>)) return new Parsed(whole, "");

@@ -46,9 +46,11 @@ class PriceAnswerTest {
 
     @Test
     void wordOrderDoesNotMatter() {
-        Answer.Prices a = prices(Query.of(Intent.PRICE, "wuhan corn", Lang.EN, Channel.SMS));
-        assertEquals("104", a.commodity().code());
-        assertEquals(WUHAN, a.place().code());
+        for (String terms : List.of("wuhan corn", "wuhan maiz", "武汉 苞谷")) {
+            Answer.Prices a = prices(Query.of(Intent.PRICE, terms, Lang.EN, Channel.SMS));
+            assertEquals("104", a.commodity().code(), terms);
+            assertEquals(WUHAN, a.place().code(), terms);
+        }
     }
 
     @Test

@@ -82,4 +82,15 @@ class MoOverSmppTest {
         SmsTestBed.await(() -> bed.received.stream().filter(m -> m.text().equals("MORE")).count() == 2, 5_000,
                 "two MORE");
     }
+
+    @Test
+    void partsStoredBeforeARestartAreJoinedWithPartsThatComeAfterIt() throws Exception {
+        bed.sim.injectLongMo("8613800000010", "12316", "注册 红星村 水稻 玉米", 8, 6, ConcatMode.UDH8, 42, new int[]{1});
+        assertTrue(bed.sim.awaitMoDelivered(5_000));
+        bed.undeploy();
+        bed.deploy(bed.options());
+        bed.awaitBound();
+        bed.sim.injectLongMo("8613800000010", "12316", "注册 红星村 水稻 玉米", 8, 6, ConcatMode.UDH8, 42, new int[]{2});
+        assertEquals("注册 红星村 水稻 玉米", awaitText("注册 红星村 水稻 玉米").text());
+    }
 }

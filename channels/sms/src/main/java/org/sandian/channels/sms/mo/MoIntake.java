@@ -52,6 +52,7 @@ public final class MoIntake implements AutoCloseable {
     private final BatchWriter<Document> messages;
     private final BatchWriter<Document> parts;
     private final MongoCollection<Document> partsCollection;
+    private final MongoCollection<Document> messagesCollection;
     private final ReceiptSink receipts;
     private final Consumer<InboundMessage> deliver;
     private final Clock clock;
@@ -71,6 +72,7 @@ public final class MoIntake implements AutoCloseable {
         this.messages = new BatchWriter<>(messagesCollection, "sms_mo", 500, Duration.ZERO);
         this.parts = new BatchWriter<>(partsCollection, "sms_mo_parts", 500, Duration.ZERO);
         this.partsCollection = partsCollection;
+        this.messagesCollection = messagesCollection;
         this.receipts = receipts;
         this.deliver = deliver;
         this.clock = clock;
@@ -184,7 +186,11 @@ public final class MoIntake implements AutoCloseable {
                     d.getString("to"), d.getInteger("seq"), d.getInteger("total"), d.getString("text"),
                     d.getDate("at").toInstant());
             PartAssembler.Released done = assembler.add(p);
-            if (done != null) complete(done);
+            if (done != null) {
+                // joined before the stop but its parts not yet cleaned: do not hand it over twice
+                if (alreadyJoined(done)) cleanUp(done);
+                else complete(done);
+            }
             n++;
         }
         return n;
@@ -192,7 +198,7 @@ public final class MoIntake implements AutoCloseable {
 
     private void complete(PartAssembler.Released set) {
         PartAssembler.Part last = set.last();
-        String id = set.parts().get(0).partId() + "m";
+        String id = joinedId(set);
         InboundMessage m = new InboundMessage(id, last.from(), last.to(), set.text(), last.at());
         messages.write(toDoc(m, set.parts().size(), set.complete())).whenComplete((ok, err) -> {
             if (err != null) {
@@ -201,15 +207,27 @@ public final class MoIntake implements AutoCloseable {
                 return;
             }
             handOver(m);
-            List<String> ids = new ArrayList<>();
-            for (PartAssembler.Part p : set.parts()) ids.add(p.partId());
-            cleanup.execute(() -> {
-                try {
-                    partsCollection.deleteMany(Filters.in("_id", ids));
-                } catch (RuntimeException e) {
-                    log.warn("MO parts not cleaned: {}", e.toString());
-                }
-            });
+            cleanUp(set);
+        });
+    }
+
+    private static String joinedId(PartAssembler.Released set) {
+        return set.parts().get(0).partId() + "m";
+    }
+
+    private boolean alreadyJoined(PartAssembler.Released set) {
+        return messagesCollection.find(Filters.eq("_id", joinedId(set))).first() != null;
+    }
+
+    private void cleanUp(PartAssembler.Released set) {
+        List<String> ids = new ArrayList<>();
+        for (PartAssembler.Part p : set.parts()) ids.add(p.partId());
+        cleanup.execute(() -> {
+            try {
+                partsCollection.deleteMany(Filters.in("_id", ids));
+            } catch (RuntimeException e) {
+                log.warn("MO parts not cleaned: {}", e.toString());
+            }
         });
     }
 

@@ -2,15 +2,23 @@ package org.sandian.channels.voice;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
 /** What the call log wrote (logger {@code sandian.voice.calls}), for asserting on statistics lines. */
 final class CallTrail implements AutoCloseable {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("sandian.voice.calls");
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+    /** Calls log from their own threads while a test reads: a thread-safe list. */
+    private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent e) {
+            messages.add(e.getFormattedMessage());
+        }
+    };
 
     CallTrail() {
         appender.start();
@@ -18,8 +26,7 @@ final class CallTrail implements AutoCloseable {
     }
 
     List<String> lines(String callId) {
-        return appender.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .filter(l -> l.startsWith("call " + callId + " ")).toList();
+        return messages.stream().filter(l -> l.startsWith("call " + callId + " ")).toList();
     }
 
     /** Waits briefly for the call's end line (the script logs it after the last command). */

@@ -67,7 +67,13 @@ final class HubFixture implements AutoCloseable {
     private HubFixture() throws Exception {
         Clock clock = Clock.systemUTC();
         ContentStores content = new ContentStores(store);
-        DemoData.load(clock, ZONE).loadInto(content);
+        // The demo content, with its last week of prices only: the calls read the latest reports, and
+        // the embedded store's durable inserts make the full price history slow to load.
+        DemoData demo = DemoData.load(clock, ZONE);
+        java.time.LocalDate since = java.time.LocalDate.now(clock.withZone(ZONE)).minusDays(7);
+        new DemoData(demo.commodities(), demo.regions(), demo.markets(),
+                demo.prices().stream().filter(p -> !p.date().isBefore(since)).toList(), demo.notices(), demo.guidance())
+                .loadInto(content);
         MessageTypes.register(vertx.eventBus());
         SnapshotHolder snapshot = new SnapshotHolder(vertx, new SnapshotLoader(content, clock));
         AnswerEngine engine = new AnswerEngine(snapshot, clock, ZONE);

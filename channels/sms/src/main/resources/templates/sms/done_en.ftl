@@ -1,8 +1,8 @@
 <#-- An action took effect. A repeated STOP ("already-stopped") is not confirmed again: the dialogue sends nothing. -->
-<#assign words = q?? ?then(f.withoutTopic(q.terms), "")>
-<#switch a.action>
+<#assign words = q?? ?then(f.withoutTopic(q.terms()), "")>
+<#switch a.action()>
 <#case "SUBSCRIBE">
-Subscribed to ${f.topic(a.subject!"")}<#if words?has_content>: ${words}</#if>. Reply STOP to unsubscribe.
+Subscribed to ${f.topic(a.subject()!"")}<#if words?has_content>: ${words}</#if>. Reply STOP to unsubscribe.
 <#break>
 <#case "UNSUBSCRIBE">
 You are unsubscribed and will get no more messages from us. Reply SUB NEWS or similar to come back.

@@ -1,8 +1,8 @@
 <#-- An action took effect. A repeated TD ("already-stopped") is not confirmed again: the dialogue sends nothing. -->
-<#assign words = q?? ?then(f.withoutTopic(q.terms), "")>
-<#switch a.action>
+<#assign words = q?? ?then(f.withoutTopic(q.terms()), "")>
+<#switch a.action()>
 <#case "SUBSCRIBE">
-已订阅${f.topic(a.subject!"")}<#if words?has_content>：${words}</#if>。回复TD退订。
+已订阅${f.topic(a.subject()!"")}<#if words?has_content>：${words}</#if>。回复TD退订。
 <#break>
 <#case "UNSUBSCRIBE">
 已退订，本平台不再向您发送短信。如需恢复，回复"订阅 政策"等。

@@ -100,12 +100,22 @@ public final class SmsDialogue implements MoHandler {
                 // TD is done even past the flood limit; only its confirmation obeys the limit.
                 if (verdict != FloodGuard.Verdict.REPLY) return refuse(mo, verdict, answer.lang());
                 if (isRepeatedStop(answer)) return Future.succeededFuture(); // confirmed once already
-                List<String> all = pager.pages(renderer.render(answer, query), renderer.text("more_hint", answer.lang()));
+                List<String> all = pager.pages(render(mo, answer, query), renderer.text("more_hint", answer.lang()));
                 pages.keep(from, all.subList(1, all.size()));
                 return reply(mo, all.get(0));
             });
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
+        }
+    }
+
+    /** The answer's text; a template that fails still gives the farmer a polite "busy", never silence. */
+    private String render(InboundMessage mo, Answer answer, Query query) {
+        try {
+            return renderer.render(answer, query);
+        } catch (RuntimeException e) {
+            log.error("MO {}: {} answer could not be rendered", mo.id(), SmsRenderer.kindOf(answer), e);
+            return renderer.render(new Answer.Failed(answer.lang(), query.intent(), "unavailable"), query);
         }
     }
 

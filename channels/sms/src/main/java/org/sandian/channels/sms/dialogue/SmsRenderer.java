@@ -1,6 +1,7 @@
 package org.sandian.channels.sms.dialogue;
 
 import freemarker.core.PlainTextOutputFormat;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
@@ -22,11 +23,10 @@ import org.sandian.content.model.Lang;
  * Renders an {@link Answer} as SMS text with the Freemarker templates in
  * {@code templates/sms/<kind>_<lang>.ftl} (plain text, one per answer kind and language). The
  * template sees the answer as {@code a}, the query that got it as {@code q} (may be null) and the
- * language's formatter as {@code f}. The text is whole: {@link Pager} cuts it into SMS pages.
+ * language's formatter as {@code f}; record components are read with their accessors ({@code a.rows()}). The text is whole: {@link Pager} cuts it into SMS pages.
  */
 public final class SmsRenderer {
 
-    /** Records' components read as properties ({@code a.rows}) from 2.3.33 on. */
     private static final Version VERSION = Configuration.VERSION_2_3_34;
 
     private final Configuration config;
@@ -38,7 +38,11 @@ public final class SmsRenderer {
         c.setClassForTemplateLoading(SmsRenderer.class, "/templates/sms");
         c.setDefaultEncoding("UTF-8");
         c.setOutputFormat(PlainTextOutputFormat.INSTANCE);
-        c.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(VERSION);
+        // Templates call record accessors as methods (a.rows()): reading them as properties needs
+        // Freemarker's Java 16 classes, which a shaded jar without "Multi-Release: true" loses.
+        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.METHOD_ONLY);
+        c.setObjectWrapper(wrapper.build());
         c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);

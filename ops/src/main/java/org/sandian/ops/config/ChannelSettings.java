@@ -23,10 +23,16 @@ public final class ChannelSettings {
         this.r = config.reader();
     }
 
+    /** The configured SMSC, or the channel off when {@code smpp.host} is empty. */
     public SmsOptions sms() {
         String host = r.optional("smpp.host");
         if (host == null) return SmsOptions.disabled();
-        return SmsOptions.of(host, r.port("smpp.port"), r.string("smpp.system-id"), r.string("smpp.password"))
+        return sms(host, r.port("smpp.port"), r.string("smpp.system-id"), r.string("smpp.password"));
+    }
+
+    /** Another SMSC (the demo's simulator) with every other SMS setting from the configuration. */
+    public SmsOptions sms(String host, int port, String systemId, String password) {
+        return SmsOptions.of(host, port, systemId, password)
                 .toBuilder()
                 .systemType(r.string("smpp.system-type"))
                 .bindType(r.oneOf("smpp.bind-type", SmsOptions.BindType.class))

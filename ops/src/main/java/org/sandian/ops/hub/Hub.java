@@ -19,6 +19,7 @@ import org.sandian.broadcast.subscriber.SubscriberStore;
 import org.sandian.channels.sms.SmsChannel;
 import org.sandian.channels.sms.SmsOptions;
 import org.sandian.channels.sms.dialogue.SmsDialogue;
+import org.sandian.channels.sms.sim.SmscSimulator;
 import org.sandian.channels.tv.BusTvItems;
 import org.sandian.channels.tv.TvChannel;
 import org.sandian.channels.voice.VoiceChannel;
@@ -62,6 +63,7 @@ public final class Hub {
     private final HealthRegistry health = new HealthRegistry();
     private HttpServer http;
     private VoiceChannel voice;
+    private SmscSimulator demoSmsc;
 
     private Hub(Vertx vertx, MongoStore store, HubConfig config) {
         this.vertx = vertx;
@@ -109,7 +111,7 @@ public final class Hub {
         deploy(new SubscriberDirectory(new SubscriberStore(store), new DirectoryOptions(config.lang(), 200_000), clock),
                 "subscriber directory");
 
-        startSms(channels, clock);
+        startSms(channels, clock, demo);
         startVoice(channels);
         deploy(new BroadcastEngine(store, EngineOptions.defaults(), clock, Map.of()), "broadcast engine");
 
@@ -125,8 +127,15 @@ public final class Hub {
                 .requestHandler(router).listen(config.httpPort(), "0.0.0.0"), "http server");
     }
 
-    private void startSms(ChannelSettings channels, Clock clock) {
+    private void startSms(ChannelSettings channels, Clock clock, boolean demo) {
         SmsOptions options = channels.sms();
+        if (!options.enabled() && demo) {
+            SmscSimulator sim = DemoSmsc.start();
+            closeables.add(sim);
+            demoSmsc = sim;
+            options = DemoSmsc.optionsFor(sim, channels);
+            log.info("demo: SMS channel bound to the SMSC simulator on port {}", sim.port());
+        }
         if (!options.enabled()) {
             health.addFixed("sms", ComponentHealth.off("no SMSC configured (smpp.host)"));
             return;
@@ -137,9 +146,10 @@ public final class Hub {
         SmsChannel sms = new SmsChannel(options, store, dialogue, clock);
         channel.set(sms);
         deploy(sms, "sms channel");
+        String smsc = options.host() + ":" + options.port();
         health.add("sms", () -> Future.succeededFuture(sms.allBound()
-                ? ComponentHealth.up(sms.bindCount() + " bind(s) to " + options.host())
-                : ComponentHealth.down("not bound to " + options.host() + ":" + options.port())));
+                ? ComponentHealth.up(sms.bindCount() + " bind(s) to " + smsc)
+                : ComponentHealth.down("not bound to " + smsc)));
     }
 
     private void startVoice(ChannelSettings channels) {
@@ -183,6 +193,11 @@ public final class Hub {
     /** The line operators and scripts wait for. */
     public String readyLine() {
         return "sandian ready http=" + httpPort() + " agi=" + agiPort() + " store=" + store.description();
+    }
+
+    /** The demo's SMSC simulator, or null when the hub is bound to a real SMSC or SMS is off. */
+    public SmscSimulator demoSmsc() {
+        return demoSmsc;
     }
 
     public MongoStore store() {

@@ -25,7 +25,9 @@ import java.util.List;
  * @param amiUser             manager user
  * @param amiSecret           manager secret
  * @param dialPattern         Originate channel for a callee, {@code %s} is the number ("PJSIP/%s@carrier")
- * @param broadcastAgiUrl     what the answered outbound leg runs ("agi://hub:4573/broadcast")
+ * @param broadcastContext    dialplan context the answered outbound leg enters (extension s): it runs
+ *                            AGI(agi://hub:4573/broadcast). Originate straight into AGI would need the
+ *                            manager user's "system" privilege; a context does not.
  * @param outboundConcurrency outbound calls in progress at once
  * @param outboundRetries     further attempts after a no-answer, busy or failed call
  * @param retryInterval       pause between the end of a failed call and the next attempt
@@ -36,7 +38,7 @@ public record VoiceOptions(
         String espeakCommand, String soxCommand, String operatorVariable,
         Duration digitTimeout, Duration interDigitTimeout, int maxRepeats, Duration answerTimeout, String menuName,
         String amiHost, int amiPort, String amiUser, String amiSecret,
-        String dialPattern, String broadcastAgiUrl, int outboundConcurrency, int outboundRetries,
+        String dialPattern, String broadcastContext, int outboundConcurrency, int outboundRetries,
         Duration retryInterval, Duration ringTimeout) {
 
     /** Channel variables the outbound leg carries: Asterisk's caller id there is not the callee. */
@@ -52,38 +54,38 @@ public record VoiceOptions(
     public static VoiceOptions defaults(Path soundsDir) {
         return new VoiceOptions("0.0.0.0", 4573, 200, soundsDir, true, "espeak-ng", "sox", "SANDIAN_NEXT",
                 Duration.ofSeconds(5), Duration.ofMillis(1500), 3, Duration.ofSeconds(5), "hotline",
-                null, 5038, "sandian", null, "PJSIP/%s@carrier", "agi://127.0.0.1:4573/broadcast", 10, 2,
+                null, 5038, "sandian", null, "PJSIP/%s@carrier", "sandian-broadcast", 10, 2,
                 Duration.ofMinutes(30), Duration.ofSeconds(30));
     }
 
     public VoiceOptions withAgi(String host, int port) {
         return new VoiceOptions(host, port, maxCalls, soundsDir, tts, espeakCommand, soxCommand, operatorVariable,
                 digitTimeout, interDigitTimeout, maxRepeats, answerTimeout, menuName, amiHost, amiPort, amiUser,
-                amiSecret, dialPattern, broadcastAgiUrl, outboundConcurrency, outboundRetries, retryInterval, ringTimeout);
+                amiSecret, dialPattern, broadcastContext, outboundConcurrency, outboundRetries, retryInterval, ringTimeout);
     }
 
     public VoiceOptions withMaxCalls(int max) {
         return new VoiceOptions(agiHost, agiPort, max, soundsDir, tts, espeakCommand, soxCommand, operatorVariable,
                 digitTimeout, interDigitTimeout, maxRepeats, answerTimeout, menuName, amiHost, amiPort, amiUser,
-                amiSecret, dialPattern, broadcastAgiUrl, outboundConcurrency, outboundRetries, retryInterval, ringTimeout);
+                amiSecret, dialPattern, broadcastContext, outboundConcurrency, outboundRetries, retryInterval, ringTimeout);
     }
 
     public VoiceOptions withTts(boolean on) {
         return new VoiceOptions(agiHost, agiPort, maxCalls, soundsDir, on, espeakCommand, soxCommand, operatorVariable,
                 digitTimeout, interDigitTimeout, maxRepeats, answerTimeout, menuName, amiHost, amiPort, amiUser,
-                amiSecret, dialPattern, broadcastAgiUrl, outboundConcurrency, outboundRetries, retryInterval, ringTimeout);
+                amiSecret, dialPattern, broadcastContext, outboundConcurrency, outboundRetries, retryInterval, ringTimeout);
     }
 
     public VoiceOptions withManager(String host, int port, String user, String secret) {
         return new VoiceOptions(agiHost, agiPort, maxCalls, soundsDir, tts, espeakCommand, soxCommand, operatorVariable,
                 digitTimeout, interDigitTimeout, maxRepeats, answerTimeout, menuName, host, port, user,
-                secret, dialPattern, broadcastAgiUrl, outboundConcurrency, outboundRetries, retryInterval, ringTimeout);
+                secret, dialPattern, broadcastContext, outboundConcurrency, outboundRetries, retryInterval, ringTimeout);
     }
 
     public VoiceOptions withOutbound(int concurrency, int retries, Duration interval, Duration ring) {
         return new VoiceOptions(agiHost, agiPort, maxCalls, soundsDir, tts, espeakCommand, soxCommand, operatorVariable,
                 digitTimeout, interDigitTimeout, maxRepeats, answerTimeout, menuName, amiHost, amiPort, amiUser,
-                amiSecret, dialPattern, broadcastAgiUrl, concurrency, retries, interval, ring);
+                amiSecret, dialPattern, broadcastContext, concurrency, retries, interval, ring);
     }
 
     public boolean outboundEnabled() {

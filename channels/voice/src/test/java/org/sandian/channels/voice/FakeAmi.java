@@ -67,7 +67,7 @@ final class FakeAmi implements AutoCloseable {
     void originateResponse(Packet originate, boolean success, int reason, String uniqueId) throws IOException {
         send("Event: OriginateResponse\r\nPrivilege: call,all\r\nActionID: " + originate.get("ActionID") + "\r\n"
                 + "Response: " + (success ? "Success" : "Failure") + "\r\nChannel: " + originate.get("Channel") + "\r\n"
-                + "Context: \r\nExten: \r\nApplication: AGI\r\nData: " + originate.get("Data") + "\r\n"
+                + "Context: " + originate.get("Context") + "\r\nExten: " + originate.get("Exten") + "\r\n"
                 + "Reason: " + reason + "\r\nUniqueid: " + (uniqueId == null ? "<null>" : uniqueId) + "\r\n"
                 + "CallerIDNum: <unknown>\r\nCallerIDName: <unknown>\r\n\r\n");
     }

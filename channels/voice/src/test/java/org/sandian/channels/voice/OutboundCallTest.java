@@ -83,8 +83,10 @@ class OutboundCallTest {
         FakeAmi.Packet originate = ami.nextOriginate(5_000);
         assertNotNull(originate);
         assertEquals("PJSIP/+8613800000009@carrier", originate.get("Channel"));
-        assertEquals("AGI", originate.get("Application"));
-        assertEquals(options.broadcastAgiUrl(), originate.get("Data"));
+        assertEquals("sandian-broadcast", originate.get("Context"));
+        assertEquals("s", originate.get("Exten"));
+        assertEquals("1", originate.get("Priority"));
+        assertNull(originate.get("Application"), "AGI as Originate application would need the system privilege");
         assertEquals("true", originate.get("Async"));
         assertEquals("30000", originate.get("Timeout"));
         String variables = String.join(",", originate.all("Variable"));

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Places outbound calls through the Asterisk manager interface: asynchronous Originate of the
- * callee into the {@code broadcast} AGI script, at most {@code outboundConcurrency} at once, and
+ * callee into the broadcast context, whose dialplan runs the {@code broadcast} AGI script, at most {@code outboundConcurrency} at once, and
  * retries counted from the real end of a failed attempt (the OriginateResponse arrives when the
  * ringing stopped, not when the call was queued). All state lives on one dialer thread; the
  * manager's event thread only hands events over.
@@ -193,8 +193,9 @@ public final class OutboundDialer implements ManagerEventListener {
         OriginateAction action = new OriginateAction();
         action.setActionId(a.actionId());
         action.setChannel(String.format(options.dialPattern(), r.callee()));
-        action.setApplication("AGI");
-        action.setData(options.broadcastAgiUrl());
+        action.setContext(options.broadcastContext());
+        action.setExten("s");
+        action.setPriority(1);
         action.setTimeout(options.ringTimeout().toMillis());
         action.setAsync(true);
         Map<String, String> vars = new java.util.LinkedHashMap<>();

@@ -20,7 +20,7 @@ public final class AudienceCounter {
         long[] people = {0};
         Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
         Map<Lang, Long> byLang = new EnumMap<>(Lang.class);
-        store.forEach(s -> {
+        store.forEachTargetable(s -> {
             boolean counted = false;
             for (Channel ch : channels) {
                 if (!audience.includes(s, ch)) continue;

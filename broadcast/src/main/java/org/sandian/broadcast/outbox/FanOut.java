@@ -76,7 +76,7 @@ public final class FanOut {
             if (c == Channel.SMS || c == Channel.VOICE) fillers.put(c, new Filler(occurrenceId, c, ready));
         }
         if (!fillers.isEmpty()) {
-            subscribers.forEach(s -> {
+            subscribers.forEachTargetable(s -> {
                 if (!b.audience().includes(s)) return;
                 for (Filler f : fillers.values()) if (s.channels().contains(f.channel)) f.add(s);
             });

@@ -12,6 +12,8 @@ import org.sandian.content.model.Lang;
 /** Subscriber to and from its stored document; {@code _id} is the E.164 phone. */
 final class SubscriberDocs {
 
+    private static final java.util.Map<String, Lang> LANGS = java.util.Map.of(Lang.ZH.code(), Lang.ZH, Lang.EN.code(), Lang.EN);
+
     private SubscriberDocs() {
     }
 
@@ -35,7 +37,7 @@ final class SubscriberDocs {
         List<String> channelNames = d.getList("channels", String.class, List.of());
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         for (String c : channelNames) channels.add(Channel.valueOf(c));
-        return new Subscriber(d.getString("_id"), d.getString("name"), lang == null ? null : Lang.parse(lang, null),
+        return new Subscriber(d.getString("_id"), d.getString("name"), lang == null ? null : LANGS.get(lang),
                 d.getString("region"), d.getList("crops", String.class, List.of()),
                 d.getList("topics", String.class, List.of()), channels,
                 SubscriberStatus.valueOf(d.get("status", SubscriberStatus.ACTIVE.name())), d.getString("source"),

@@ -45,16 +45,25 @@ public final class StoreBench {
         List<Figure> figures = new ArrayList<>();
         try (MongoStore store = MongoStore.open(options)) {
             MongoCollection<Document> c = store.collection("bench", Document.class);
+            Path file = dir.resolve("sandian.mv.db");
             figures.add(batched(c, docs, batch));
+            print(out, figures, store.isEmbedded() ? file : null);
             figures.add(single(c, Math.min(docs, 2_000)));
+            print(out, figures, store.isEmbedded() ? file : null);
             figures.add(updates(c, Math.min(docs, 2_000)));
-            for (Figure f : figures) out.printf("%-48s %,10d ops %,10.0f /s%n", f.what(), f.ops(), f.perSecond());
-            if (store.isEmbedded()) out.printf("store file after the run: %,d MB%n", size(dir.resolve("sandian.mv.db")) >> 20);
+            print(out, figures, store.isEmbedded() ? file : null);
             if (uri != null) store.database().drop();
         } finally {
             deleteTree(dir);
         }
         return figures;
+    }
+
+    /** The last figure, and the embedded store's file size after it (old chunks are kept 45 s). */
+    private static void print(PrintStream out, List<Figure> figures, Path file) {
+        Figure f = figures.get(figures.size() - 1);
+        out.printf("%-56s %,8d ops %,8.0f /s%s%n", f.what(), f.ops(), f.perSecond(),
+                file == null ? "" : String.format("  file %,d MB", size(file) >> 20));
     }
 
     private static void deleteTree(Path dir) {

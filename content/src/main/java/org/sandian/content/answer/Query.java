@@ -8,7 +8,8 @@ import org.sandian.content.model.Lang;
  * @param intent  what is asked
  * @param terms   the words after the keyword, unparsed ("玉米 武汉", "maize wuhan", "玉米武汉"):
  *                the engine resolves commodities and places so that every channel matches alike
- * @param lang    the language the farmer used (his profile may override it)
+ * @param lang    the language the farmer wrote in, or null when his words do not tell (TD, ?, digits):
+ *                the answer service then uses his profile's language, else the hub's default
  * @param channel where the query came in
  * @param sender  the farmer's phone number in E.164, or null (anonymous web visitor)
  * @param region  a 12-digit region code the channel already knows (web cookie), or null
@@ -19,7 +20,6 @@ public record Query(Intent intent, String terms, Lang lang, Channel channel, Str
     public Query {
         terms = terms == null ? "" : terms.strip();
         if (intent == null) throw new IllegalArgumentException("intent is required");
-        if (lang == null) lang = Lang.ZH;
         if (page < 1) page = 1;
     }
 

@@ -85,12 +85,19 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
     private volatile long lastNanos;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException {
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("sandian-bench-broadcast-");
         System.out.printf("bench broadcast: recipients=%d tps=%d via=%s store=%s%n", recipients, tps, via, dir);
+        try (MongoStore store = MongoStore.open(StoreOptions.embedded(dir))) {
+            run(store);
+        }
+        return 0;
+    }
+
+    private void run(MongoStore store) throws IOException {
         Vertx vertx = Vertx.vertx();
         MessageTypes.register(vertx.eventBus());
-        try (MongoStore store = MongoStore.open(StoreOptions.embedded(dir))) {
+        try {
             makeSubscribers(store);
             SmscSimulator sim = "sim".equals(via) ? startSmsChannel(vertx, store) : null;
             if (sim == null) countOnTheBus(vertx);
@@ -107,9 +114,8 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
             report(o);
             if (sim != null) sim.close();
         } finally {
-            vertx.close().await();
+            vertx.close().await(); // before the store closes: the engine writes its last states
         }
-        return 0;
     }
 
     private void makeSubscribers(MongoStore store) {

@@ -9,10 +9,12 @@ import io.vertx.ext.web.handler.CSRFHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
+import java.time.Clock;
 import java.time.ZoneId;
 import org.sandian.content.audit.AuditLog;
 import org.sandian.content.editing.ContentDesk;
 import org.sandian.content.model.Lang;
+import org.sandian.content.questions.QuestionStore;
 import org.sandian.content.store.ContentStores;
 import org.sandian.ops.auth.LoginResult;
 import org.sandian.ops.auth.Logins;
@@ -34,10 +36,13 @@ public final class ConsoleRoutes {
     private final View view;
     private final ContentPages content;
     private final AuditPage audit;
+    private final QuestionsPage questions;
     private final String csrfSecret;
 
-    ConsoleRoutes(Vertx vertx, Logins logins, View view, ContentPages content, AuditPage audit, String csrfSecret) {
+    ConsoleRoutes(Vertx vertx, Logins logins, View view, ContentPages content, AuditPage audit, QuestionsPage questions,
+                  String csrfSecret) {
         this.vertx = vertx;
+        this.questions = questions;
         this.logins = logins;
         this.view = view;
         this.content = content;
@@ -46,9 +51,11 @@ public final class ConsoleRoutes {
     }
 
     public static ConsoleRoutes create(Vertx vertx, Logins logins, View view, ContentDesk desk, ContentStores stores,
-                                       AuditLog auditLog, ZoneId zone, String csrfSecret) {
+                                       QuestionStore questionStore, AuditLog auditLog, ZoneId zone, Clock clock,
+                                       String csrfSecret) {
         return new ConsoleRoutes(vertx, logins, view, new ContentPages(vertx, desk, stores, view),
-                new AuditPage(vertx, auditLog, view, zone), csrfSecret);
+                new AuditPage(vertx, auditLog, view, zone),
+                new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock), csrfSecret);
     }
 
     public Router router() {
@@ -68,6 +75,7 @@ public final class ConsoleRoutes {
         r.get("/").handler(this::home);
         content.mount(r);
         audit.mount(r);
+        questions.mount(r);
         return r;
     }
 

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import org.sandian.content.audit.AuditLog;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.editing.ContentDesk;
+import org.sandian.content.questions.QuestionStore;
+import org.sandian.content.questions.WorkingDays;
 import org.sandian.content.store.ContentStores;
 import org.sandian.content.store.MongoStore;
 import org.sandian.ops.auth.Logins;
@@ -30,7 +32,8 @@ final class Console {
         Logins logins = new Logins(new UserStore(store), new PasswordHasher(), audit, clock);
         View view = new View(vertx, config.zone());
         String secret = config.reader().optional("console.csrf-secret");
-        return ConsoleRoutes.create(vertx, logins, view, desk, content, audit, config.zone(),
+        QuestionStore questions = new QuestionStore(store, clock, WorkingDays.mondayToFriday(config.zone()));
+        return ConsoleRoutes.create(vertx, logins, view, desk, content, questions, audit, config.zone(), clock,
                 secret != null ? secret : randomSecret()).router();
     }
 

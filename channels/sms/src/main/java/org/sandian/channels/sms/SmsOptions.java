@@ -38,11 +38,11 @@ public record SmsOptions(
 
     public static final String DEFAULT_SOURCE = "12316";
 
-    /** Defaults for one SMSC: one TRX bind, window 10, 100 TPS, 3 parts, receipts on, 16 PDU threads (MO batching needs them). */
+    /** Defaults for one SMSC: one TRX bind, window 10, 100 TPS, 3 parts, receipts on, 32 PDU threads (MO batching needs them). */
     public static SmsOptions of(String host, int port, String systemId, String password) {
         return new SmsOptions(host, port, systemId, password, "", BindType.TRX, 1, null, 0,
                 DEFAULT_SOURCE, 10, 100, 3, Duration.ofSeconds(30), Duration.ofMillis(500),
-                Duration.ofSeconds(30), true, 10_000, 16, Duration.ofSeconds(60), Duration.ofSeconds(5));
+                Duration.ofSeconds(30), true, 10_000, 32, Duration.ofSeconds(60), Duration.ofSeconds(5));
     }
 
     /** The channel turned off. */

@@ -1,5 +1,7 @@
 package org.sandian.channels.sms.bench;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.vertx.core.Vertx;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,7 +21,9 @@ import org.sandian.content.store.StoreOptions;
  * Queues N MTs (durably) and waits until the simulator has them all, then injects N MOs and waits
  * until all are stored and handed over. Prints one RESULT line. For ops' {@code sandian bench}.
  *
- * <p>Arguments: count (default 5000), binds (1), window per bind (50), TPS per bind (100000).
+ * <p>Arguments: count (default 5000), binds (1), window per bind (50), TPS per bind (100000), store
+ * ("file": the embedded H2 file store, the default; "memory": H2 in memory, to see the transport's
+ * own ceiling apart from the store's commits).
  */
 public final class TransportBench {
 
@@ -31,19 +35,24 @@ public final class TransportBench {
         int binds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int window = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         int tps = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
-        System.out.println(run(count, binds, window, tps));
+        boolean memory = args.length > 4 && args[4].equals("memory");
+        System.out.println(run(count, binds, window, tps, memory));
         System.exit(0);
     }
 
-    public static String run(int count, int binds, int window, int tps) throws Exception {
+    public static String run(int count, int binds, int window, int tps, boolean memory) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         AtomicInteger mo = new AtomicInteger();
         Vertx vertx = Vertx.vertx();
+        MongoServer memoryServer = memory ? new MongoServer(H2Backend.inMemory()) : null;
+        StoreOptions storeOptions = memory
+                ? new StoreOptions(memoryServer.bindAndGetConnectionString(), null, "sandian")
+                : StoreOptions.embedded(Files.createTempDirectory("sms-bench"));
         try (SmscSimulator sim = SmscSimulator.start(SimOptions.on(port).withReceipts(false, false));
-             MongoStore store = MongoStore.open(StoreOptions.embedded(Files.createTempDirectory("sms-bench")))) {
+             MongoStore store = MongoStore.open(storeOptions)) {
             SmsOptions options = SmsOptions.of("127.0.0.1", port, "sandian", "secret").withBinds(binds)
                     .withFlow(window, tps).withReceipts(false);
             SmsChannel channel = new SmsChannel(options, store, m -> mo.incrementAndGet(), Clock.systemUTC());
@@ -65,9 +74,11 @@ public final class TransportBench {
             while (mo.get() < count && System.currentTimeMillis() < moEnd) Thread.sleep(5);
             double moSeconds = (System.nanoTime() - t1) / 1e9;
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return String.format("RESULT mt_per_s=%.0f mo_per_s=%.0f mt_received=%d/%d mo_handled=%d/%d binds=%d window=%d%s",
+            return String.format("RESULT mt_per_s=%.0f mo_per_s=%.0f mt_received=%d/%d mo_handled=%d/%d binds=%d window=%d store=%s%s",
                     sim.messages().size() / mtSeconds, mo.get() / moSeconds, sim.messages().size(), count, mo.get(),
-                    count, binds, window, allMt ? "" : " (MT timed out)");
+                    count, binds, window, memory ? "memory" : "file", allMt ? "" : " (MT timed out)");
+        } finally {
+            if (memoryServer != null) memoryServer.shutdownNow();
         }
     }
 }

@@ -108,8 +108,8 @@ public final class SmscSimulator implements AutoCloseable {
         listener.setMessageReceiverListener(new Receiver());
         acceptThread = new Thread(this::acceptLoop, "sim-accept-" + options.port());
         acceptThread.setDaemon(true);
-        // several MO in flight at once, like an SMSC's own window
-        for (int i = 0; i < 8; i++) {
+        // up to 32 MO in flight at once, like an SMSC's own window
+        for (int i = 0; i < 32; i++) {
             Thread t = new Thread(this::moLoop, "sim-mo-" + options.port() + "-" + i);
             t.setDaemon(true);
             moThreads.add(t);

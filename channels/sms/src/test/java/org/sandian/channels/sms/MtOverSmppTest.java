@@ -184,4 +184,12 @@ class MtOverSmppTest {
         send("f1", "via failover", Priority.REPLY);
         assertTrue(bed.sim.awaitMessages(1, 5_000));
     }
+
+    @Test
+    void anMtWithoutANumberIsRefusedAtOnceAndNothingIsQueued() throws Exception {
+        start(SimOptions.on(0), o -> o);
+        CompletableFuture<String> f = bed.channel.sender().send(new OutboundSms("x1", " ", "hi", Priority.REPLY, "t"));
+        assertTrue(f.isCompletedExceptionally());
+        assertEquals(0, bed.channel.health().queued());
+    }
 }

@@ -109,6 +109,9 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     @Override
     public CompletableFuture<String> send(OutboundSms sms) {
+        if (sms == null || sms.to() == null || sms.to().isBlank()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("an MT needs a phone number"));
+        }
         String id = sms.id() != null && !sms.id().isBlank() ? sms.id() : "mt-" + node + "-" + order.get() + "-"
                 + Long.toString(System.nanoTime(), 36);
         Priority priority = sms.priority() == null ? Priority.BULK : sms.priority();

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sandian.channels.web.testing.Http;
@@ -25,12 +24,7 @@ class PublicPagesWeightTest {
 
     @BeforeAll
     static void start() throws Exception {
-        hub = new WebHub();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        hub.close();
+        hub = WebHub.shared();
     }
 
     static List<String> publicPages() {

@@ -6,7 +6,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Sends a {@link Page} with validators and, when the client takes it, our own gzip: the router is
+ * Header names are written capitalized: w3m matches them case-sensitively and would show a gzip
+ * body as binary. Sends a {@link Page} with validators and, when the client takes it, our own gzip: the router is
  * then light on the wire whether or not the HttpServer has compression on (Netty leaves a body that
  * already has a Content-Encoding alone).
  */
@@ -26,21 +27,21 @@ public final class Responder {
 
     public static void send(RoutingContext ctx, int status, Page page, String cacheControl) {
         HttpServerResponse res = ctx.response();
-        res.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-        res.putHeader(HttpHeaders.VARY, "Accept-Encoding, Cookie");
+        res.putHeader("Cache-Control", cacheControl);
+        res.putHeader("Vary", "Accept-Encoding, Cookie");
         res.putHeader("X-Content-Type-Options", "nosniff");
         boolean validators = status == 200 && !NO_STORE.equals(cacheControl);
         if (validators) {
-            res.putHeader(HttpHeaders.ETAG, page.etag());
+            res.putHeader("ETag", page.etag());
             String inm = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
             if (inm != null && (inm.contains(page.etag()) || inm.contains("W/" + page.etag()))) {
                 res.setStatusCode(304).end();
                 return;
             }
         }
-        res.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, page.contentType());
+        res.setStatusCode(status).putHeader("Content-Type", page.contentType());
         if (acceptsGzip(ctx) && page.gzip().length < page.raw().length) {
-            res.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            res.putHeader("Content-Encoding", "gzip");
             res.end(Buffer.buffer(page.gzip()));
         } else {
             res.end(Buffer.buffer(page.raw()));
@@ -49,8 +50,8 @@ public final class Responder {
 
     /** A redirect after a POST or a cookie change: the browser then GETs the page. */
     public static void seeOther(RoutingContext ctx, String location) {
-        ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, location)
-                .putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE).end();
+        ctx.response().setStatusCode(303).putHeader("Location", location)
+                .putHeader("Cache-Control", NO_STORE).end();
     }
 
     private static boolean acceptsGzip(RoutingContext ctx) {

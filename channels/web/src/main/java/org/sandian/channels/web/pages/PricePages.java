@@ -1,6 +1,5 @@
 package org.sandian.channels.web.pages;
 
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -132,7 +131,7 @@ public final class PricePages {
                     .append(Format.price(p.min())).append(',').append(Format.price(p.avg())).append(',')
                     .append(Format.price(p.max())).append(',').append(csvField(p.unit())).append('\n');
         }
-        ctx.response().putHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ctx.response().putHeader("Content-Disposition",
                 "attachment; filename=\"" + c.code() + "-" + market.id().replaceAll("[^A-Za-z0-9_-]", "_") + ".csv\"");
         Responder.send(ctx, Page.of(Page.CSV, sb.toString()), Responder.REVALIDATE);
     }

@@ -52,6 +52,27 @@ public final class WebHub implements AutoCloseable {
     private final AtomicInteger smsIds = new AtomicInteger();
     private final HttpServer server;
 
+    private static WebHub shared;
+
+    /**
+     * One plain hub for every test class of this JVM that needs nothing extra: loading the demo
+     * content is most of a test class's time. Closed when the JVM ends.
+     */
+    public static synchronized WebHub shared() throws Exception {
+        if (shared == null) {
+            WebHub hub = new WebHub();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    hub.close();
+                } catch (Exception ignored) {
+                    // the JVM is ending
+                }
+            }));
+            shared = hub;
+        }
+        return shared;
+    }
+
     public WebHub() throws Exception {
         this(new Extra() { });
     }
@@ -79,7 +100,10 @@ public final class WebHub implements AutoCloseable {
         await(vertx.deployVerticle(new QuestionDesk(new QuestionStore(store, clock, WorkingDays.mondayToFriday(ZONE)))));
         extra.deploy(vertx, store);
         Router root = Router.router(vertx);
-        WebOptions options = WebOptions.defaults("test-secret-of-at-least-16");
+        WebOptions defaults = WebOptions.defaults("test-secret-of-at-least-16");
+        // Every test posts from 127.0.0.1: a roomy per-IP limit keeps test classes independent.
+        WebOptions options = new WebOptions(defaults.zone(), defaults.defaultLang(), defaults.csrfSecret(),
+                defaults.featuredCommodities(), defaults.codeTtl(), defaults.codesPerPhonePerHour(), 200);
         root.route("/*").subRouter(WebChannel.router(vertx, options, snapshot, AnswerService.proxy(vertx), clock));
         extra.mount(vertx, root, snapshot);
         server = await(vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1"));

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.sandian.content.answer.Channel;
+import org.sandian.content.audit.AuditLog;
 import org.sandian.content.model.RegionCode;
 
 /**
@@ -20,12 +21,16 @@ public final class BroadcastService {
     private final BroadcastOptions options;
     private final Clock clock;
     private final Consumer<String> changed;
+    private final AuditLog audit;
 
-    public BroadcastService(BroadcastStore store, BroadcastOptions options, Clock clock, Consumer<String> changed) {
+    /** @param audit where every action is recorded (who, what, state before and after), or null */
+    public BroadcastService(BroadcastStore store, BroadcastOptions options, Clock clock, Consumer<String> changed,
+                            AuditLog audit) {
         this.store = store;
         this.options = options;
         this.clock = clock;
         this.changed = changed;
+        this.audit = audit;
     }
 
     public BroadcastOptions options() {
@@ -40,12 +45,13 @@ public final class BroadcastService {
         Broadcast b = new Broadcast(id, d.title(), d.texts(), d.channels(), d.audience(), d.schedule(), d.quietHours(),
                 d.validFor(), BroadcastState.DRAFT, officer.name(), officer.regionCode(), null, null, now, now, null, 0, 0);
         store.insert(b);
+        audit(officer.name(), "create", null, b);
         return b;
     }
 
     public Broadcast edit(Officer officer, String id, BroadcastDraft d) {
         validate(officer, d);
-        return change(officer, id, b -> {
+        return change(officer, "edit", id, b -> {
             requireState(b, BroadcastState.DRAFT);
             return new Broadcast(b.id(), d.title(), d.texts(), d.channels(), d.audience(), d.schedule(), d.quietHours(),
                     d.validFor(), b.state(), b.createdBy(), b.scope(), null, null, b.createdAt(), clock.instant(), null, 0,
@@ -56,11 +62,11 @@ public final class BroadcastService {
     /** Sends for review; without required approval it is approved and scheduled at once. */
     public Broadcast submit(Officer officer, String id) {
         if (!officer.mayDraft()) throw forbidden(officer.role() + " may not submit broadcasts");
-        Broadcast b = change(officer, id, x -> {
+        Broadcast b = change(officer, "submit", id, x -> {
             requireState(x, BroadcastState.DRAFT);
             return x.with(BroadcastState.SUBMITTED, null, clock.instant());
         });
-        return options.requireApproval() ? b : schedule(b, "auto");
+        return options.requireApproval() ? b : schedule(b, officer.name(), "auto");
     }
 
     public Broadcast approve(Officer reviewer, String id) {
@@ -70,19 +76,19 @@ public final class BroadcastService {
             throw forbidden("a broadcast must be approved by someone other than its author");
         }
         requireState(b, BroadcastState.SUBMITTED);
-        return schedule(b, reviewer.name());
+        return schedule(b, reviewer.name(), reviewer.name());
     }
 
     public Broadcast reject(Officer reviewer, String id, String reason) {
         if (!reviewer.mayReview()) throw forbidden("only a reviewer may reject");
-        return change(reviewer, id, b -> {
+        return change(reviewer, "reject", id, b -> {
             requireState(b, BroadcastState.SUBMITTED);
             return b.with(BroadcastState.DRAFT, reason, clock.instant());
         });
     }
 
     public Broadcast pause(Officer officer, String id) {
-        return change(officer, id, b -> {
+        return change(officer, "pause", id, b -> {
             requireState(b, BroadcastState.SENDING, BroadcastState.SCHEDULED);
             return b.with(BroadcastState.PAUSED, "paused by " + officer.name(), clock.instant());
         });
@@ -90,7 +96,7 @@ public final class BroadcastService {
 
     /** Resumes sending; a paused broadcast with an occurrence under way goes back to SENDING. */
     public Broadcast resume(Officer officer, String id, boolean occurrenceActive) {
-        return change(officer, id, b -> {
+        return change(officer, "resume", id, b -> {
             requireState(b, BroadcastState.PAUSED);
             BroadcastState s = occurrenceActive ? BroadcastState.SENDING : BroadcastState.SCHEDULED;
             return b.with(s, "resumed by " + officer.name(), clock.instant());
@@ -98,7 +104,7 @@ public final class BroadcastService {
     }
 
     public Broadcast cancel(Officer officer, String id) {
-        return change(officer, id, b -> {
+        return change(officer, "cancel", id, b -> {
             if (b.state().isFinal()) throw conflict("broadcast is already " + b.state());
             return b.nextFire(null, BroadcastState.CANCELLED, clock.instant());
         });
@@ -120,25 +126,33 @@ public final class BroadcastService {
                 || b.audience().isWithin(officer.scope());
     }
 
-    private Broadcast schedule(Broadcast b, String approver) {
+    private Broadcast schedule(Broadcast b, String actor, String approver) {
         Instant now = clock.instant();
         Broadcast next = b.approved(approver, b.schedule().firstFrom(now, options.zone()), now);
         if (!store.update(next)) throw conflict("broadcast " + b.id() + " changed meanwhile; reload and retry");
+        audit(actor, "approve", b, next);
         changed.accept(b.id());
         return next;
     }
 
-    private Broadcast change(Officer officer, String id, UnaryOperator<Broadcast> f) {
+    private Broadcast change(Officer officer, String action, String id, UnaryOperator<Broadcast> f) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Broadcast b = find(officer, id);
             if (!officer.mayDraft()) throw forbidden(officer.role() + " may not change broadcasts");
             Broadcast next = f.apply(b);
             if (store.update(next)) {
+                audit(officer.name(), action, b, next);
                 changed.accept(id);
                 return next;
             }
         }
         throw conflict("broadcast " + id + " keeps changing; retry");
+    }
+
+    private void audit(String actor, String action, Broadcast before, Broadcast after) {
+        if (audit == null) return;
+        audit.record(actor, "broadcast." + action, "broadcast:" + after.id(), after.scope(),
+                before == null ? null : before.state().name(), after.state().name());
     }
 
     private void validate(Officer officer, BroadcastDraft d) {

@@ -21,6 +21,7 @@ import org.sandian.broadcast.core.BroadcastService;
 import org.sandian.broadcast.core.BroadcastStore;
 import org.sandian.broadcast.subscriber.SubscriberStore;
 import org.sandian.content.answer.Channel;
+import org.sandian.content.audit.AuditLog;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.MessageTypes;
 import org.sandian.content.bus.SmsStatus;
@@ -95,9 +96,9 @@ public final class BroadcastEngine extends VerticleBase {
         links.put(Channel.SMS, new SmsLink(vertx, 30_000));
         links.putAll(extraLinks);
         sender = new OutboxSender(chunks, occurrences, broadcasts, writer, closer, links, options.sender(), clock, stopped);
-        service = new BroadcastService(broadcasts, options.broadcast(), clock, this::announce);
+        service = new BroadcastService(broadcasts, options.broadcast(), clock, this::announce, new AuditLog(store, clock));
         fanOuts = Executors.newSingleThreadExecutor(r -> daemon(r, "broadcast-fanout"));
-        scheduler = new Scheduler(broadcasts, occurrences, new FanOut(new SubscriberStore(store), chunks), closer, fanOuts,
+        scheduler = new Scheduler(broadcasts, occurrences, new FanOut(new SubscriberStore(store), chunks, links.keySet()), closer, fanOuts,
                 options.broadcast().zone(), clock, this::announce, this::publishNotice);
         Future<?> listeners = Future.join(
                 bus.<SmsStatus>consumer(Addresses.SMS_STATUS, this::status).completion(),

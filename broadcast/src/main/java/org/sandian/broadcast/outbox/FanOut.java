@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.subscriber.Subscriber;
 import org.sandian.broadcast.subscriber.SubscriberStore;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.model.Lang;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes an occurrence's outbox: one pass over the subscribers, one entry per recipient and
@@ -20,13 +23,17 @@ import org.sandian.content.model.Lang;
 public final class FanOut {
 
     static final int CHUNKS_PER_WRITE = 10;
+    private static final Logger log = LoggerFactory.getLogger(FanOut.class);
 
     private final SubscriberStore subscribers;
     private final ChunkStore chunks;
+    private final Set<Channel> linked;
 
-    public FanOut(SubscriberStore subscribers, ChunkStore chunks) {
+    /** @param linked the per-recipient channels this hub can send on (a channel without a link gets no entries) */
+    public FanOut(SubscriberStore subscribers, ChunkStore chunks, Set<Channel> linked) {
         this.subscribers = subscribers;
         this.chunks = chunks;
+        this.linked = linked;
     }
 
     /** Entry and chunk counts per channel. */
@@ -73,7 +80,9 @@ public final class FanOut {
         List<Chunk> ready = new ArrayList<>(CHUNKS_PER_WRITE);
         Map<Channel, Filler> fillers = new EnumMap<>(Channel.class);
         for (Channel c : b.channels()) {
-            if (c == Channel.SMS || c == Channel.VOICE) fillers.put(c, new Filler(occurrenceId, c, ready));
+            if (c != Channel.SMS && c != Channel.VOICE) continue;
+            if (linked.contains(c)) fillers.put(c, new Filler(occurrenceId, c, ready));
+            else log.warn("broadcast {}: no {} link on this hub, that channel is left out", b.id(), c);
         }
         if (!fillers.isEmpty()) {
             subscribers.forEachTargetable(s -> {

@@ -156,6 +156,9 @@ class BroadcastEngineTest {
         engine.service().approve(REVIEWER, b.id());
         Await.until(() -> received(phones) == 5);
         assertEquals("li", engine.service().find(EDITOR, b.id()).approvedBy());
+        var audit = new org.sandian.content.audit.AuditLog(mongo, Clock.systemUTC()).find("li", "broadcast.approve", null, null, 10);
+        assertEquals("broadcast:" + b.id(), audit.get(0).target());
+        assertEquals("SCHEDULED", audit.get(0).after());
     }
 
     @Test

@@ -50,13 +50,16 @@ class HubMetricsTest {
     }
 
     @Test
-    void channelMetersFromTheGlobalRegistryAndVertxHttpMetricsAreScraped() throws Exception {
+    void channelMetersFromTheGlobalRegistryAndVertxHttpAndEventBusMetricsAreScraped() throws Exception {
         // What a channel does, knowing nothing of ops.
         Metrics.counter("sandian.mo", "channel", "sms").increment();
         Metrics.counter("sandian.mo", "channel", "sms").increment();
         Metrics.timer("sandian.mo.latency", "channel", "sms").record(Duration.ofMillis(120));
         AtomicInteger activeCalls = Metrics.gauge("sandian.calls.active", new AtomicInteger(3));
         assertEquals(200, get("/prices/%E7%8E%89%E7%B1%B3").statusCode());
+        vertx.eventBus().<String>consumer("sandian.test.answer", m -> m.reply("2.35"));
+        assertEquals("2.35", vertx.eventBus().request("sandian.test.answer", "价格 玉米")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body());
 
         HttpResponse<String> r = get("/metrics");
         assertEquals(200, r.statusCode());
@@ -71,6 +74,8 @@ class HubMetricsTest {
         assertTrue(body.matches("(?s).*vertx_http_server_requests_total\\{[^}]*route=\"/prices/:commodity\"[^}]*} 1\\.0.*"), body);
         assertTrue(body.contains("vertx_http_server_response_time_seconds"), body);
         assertTrue(body.contains("jvm_memory_used_bytes"), body);
+        assertTrue(body.contains("vertx_eventbus_sent_total{app=\"sandian\",side=\"local\"} 1.0"), body);
+        assertTrue(body.contains("vertx_eventbus_handlers{app=\"sandian\"} 1.0"), body);
         assertEquals(3, activeCalls.get(), "the gauge's object is held here: gauges keep only a weak reference");
     }
 

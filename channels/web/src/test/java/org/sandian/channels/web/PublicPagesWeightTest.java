@@ -39,6 +39,7 @@ class PublicPagesWeightTest {
         s.notices().forEach(n -> pages.add("/notices/" + n.id()));
         s.commodities().forEach(c -> pages.add("/prices/" + c.code()));
         s.markets().forEach(m -> pages.add("/markets/" + m.id()));
+        s.guidance().forEach(g -> pages.add("/guidance/" + g.id()));
         return pages;
     }
 

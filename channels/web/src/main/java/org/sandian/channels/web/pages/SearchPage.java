@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import org.sandian.channels.web.http.Page;
+import org.sandian.channels.web.http.Responder;
 import org.sandian.channels.web.http.Visitor;
 import org.sandian.channels.web.view.PriceViews;
 import org.sandian.content.answer.Answer;
@@ -43,8 +44,8 @@ public final class SearchPage {
         String raw = ctx.request().getParam("q");
         String q = raw == null ? "" : raw.strip();
         if (q.length() > MAX_INPUT) q = q.substring(0, MAX_INPUT);
-        String query = q;
-        site.cached(ctx, v, () -> render(ctx, v, query));
+        // Not cached: an answer service that is down for a moment must not leave a failed page behind.
+        site.send(ctx, 200, render(ctx, v, q), Responder.REVALIDATE);
     }
 
     private Future<Page> render(RoutingContext ctx, Visitor v, String q) {
@@ -52,7 +53,8 @@ public final class SearchPage {
         m.put("q", q);
         if (q.isEmpty()) return site.templates.render("search", m);
         Query query = new Query(Intent.PRICE, q, v.lang(), Channel.WEB, null, v.region(), 1);
-        return answers.answer(query).compose(answer -> {
+        return answers.answer(query).otherwise(e -> new Answer.Failed(v.lang(), Intent.PRICE, "unavailable"))
+                .compose(answer -> {
             ContentSnapshot s = site.snapshot.get();
             Commodity found = null;
             if (answer instanceof Answer.Prices p) {

@@ -6,7 +6,7 @@ public final class BroadcastAddresses {
     private BroadcastAddresses() {
     }
 
-    /** Published: phone (String) whose subscriber record changed; profile caches drop it. */
+    /** Published: phone (String) whose subscriber record changed, or "*" after an import; profile caches drop it. */
     public static final String SUBSCRIBER_CHANGED = "sandian.broadcast.subscriber-changed";
 
     /** Published: broadcast id (String) whose state changed (pause, resume, cancel): senders re-read it. */

@@ -34,6 +34,7 @@ import org.sandian.broadcast.outbox.Progress;
 import org.sandian.broadcast.subscriber.InvalidPhoneNumberException;
 import org.sandian.broadcast.subscriber.PhoneNumbers;
 import org.sandian.broadcast.subscriber.Subscriber;
+import org.sandian.broadcast.subscriber.SubscriberDirectory;
 import org.sandian.broadcast.subscriber.SubscriberStatus;
 import org.sandian.broadcast.subscriber.SubscriberStore;
 import org.sandian.content.answer.Channel;
@@ -139,6 +140,7 @@ public final class BroadcastApi {
         if (!o.mayDraft()) throw forbidden(o.role() + " may not import subscribers");
         ImportReport report = importer.run(c.body().asString("UTF-8"), o.name(), o.scope());
         if (!report.ok()) c.response().setStatusCode(422);
+        else vertx.eventBus().publish(BroadcastAddresses.SUBSCRIBER_CHANGED, SubscriberDirectory.ALL);
         return report;
     }
 

@@ -107,8 +107,10 @@ public final class Scheduler {
                 long t0 = System.nanoTime();
                 FanOut.Result r = fanOut.run(b, o.id());
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                Occurrence latest = occurrences.find(o.id()); // numbers stopped meanwhile were added to it
                 Occurrence sending = new Occurrence(o.id(), o.broadcastId(), o.n(), o.fireAt(), o.expiresAt(),
-                        OccurrenceState.SENDING, r.chunks(), r.entries(), 0, o.stopped(), clock.instant(), null, seconds);
+                        OccurrenceState.SENDING, r.chunks(), r.entries(), 0, latest == null ? o.stopped() : latest.stopped(),
+                        clock.instant(), null, seconds);
                 occurrences.replace(sending);
                 log.info("broadcast occurrence {}: {} entries in {} chunks written in {} s", o.id(),
                         sending.totalEntries(), sending.totalChunks(), String.format("%.1f", seconds));

@@ -41,6 +41,10 @@ public final class ProfileCache {
         entries.remove(phone);
     }
 
+    public synchronized void clear() {
+        entries.clear();
+    }
+
     public synchronized int size() {
         return entries.size();
     }

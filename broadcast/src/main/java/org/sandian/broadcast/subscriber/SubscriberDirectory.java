@@ -28,6 +28,8 @@ public final class SubscriberDirectory extends VerticleBase {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriberDirectory.class);
     private static final String ORIGIN = "origin";
+    /** Published on {@link BroadcastAddresses#SUBSCRIBER_CHANGED} after a bulk change (an import): drop every cached profile. */
+    public static final String ALL = "*";
 
     private final SubscriberStore store;
     private final SubscriberCommands commands;
@@ -124,6 +126,8 @@ public final class SubscriberDirectory extends VerticleBase {
     }
 
     private void changedElsewhere(Message<String> m) {
-        if (!origin.equals(m.headers().get(ORIGIN))) cache.invalidate(m.body());
+        if (origin.equals(m.headers().get(ORIGIN))) return;
+        if (ALL.equals(m.body())) cache.clear();
+        else cache.invalidate(m.body());
     }
 }

@@ -82,12 +82,13 @@ public final class BenchSmsCommand implements Callable<Integer> {
     @Option(names = "--tps", description = "submits/s per bind the hub allows itself (default ${DEFAULT-VALUE})")
     int tps = 20_000;
 
-    @Option(names = "--receipts", negatable = true, defaultValue = "true",
-            description = "ask for delivery receipts, as in production (--no-receipts: none)")
-    boolean receipts;
+    @Option(names = "--no-receipts", description = "ask for no delivery receipts (production asks for them)")
+    boolean noReceipts;
 
     @Option(names = "--warmup", description = "MOs sent and answered before measuring (default ${DEFAULT-VALUE})")
     int warmup = 2_000;
+
+    private Stages stages;
 
     @Override
     public Integer call() throws Exception {
@@ -95,11 +96,14 @@ public final class BenchSmsCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         Vertx vertx = Vertx.vertx();
         int port = freePort();
+        boolean receipts = !noReceipts;
         Replies replies = new Replies();
+        stages = new Stages();
         try (MongoStore store = MongoStore.open(StoreOptions.embedded(dir));
              SmscSimulator sim = SmscSimulator.start(SimOptions.on(port).withReceipts(receipts, false))) {
             sim.onMessage(replies::arrived);
-            SmsChannel channel = startHub(vertx, store, clock, port, dir);
+            SmsDialogue[] dialogue = new SmsDialogue[1];
+            SmsChannel channel = startHub(vertx, store, clock, port, dir, receipts, dialogue);
             waitFor(channel::allBound, 15_000);
             System.out.printf("hub bound to the simulator on 127.0.0.1:%d with %d bind(s), window %d, receipts %s%n",
                     port, binds, window, receipts ? "on" : "off");
@@ -115,6 +119,9 @@ public final class BenchSmsCommand implements Callable<Integer> {
             System.out.printf("%d MOs %s: %d replies in %.2f s; injected in %.2f s%n", count,
                     rate == 0 ? "at full speed" : "at " + rate + "/s", run.replied(), seconds,
                     (run.injected - run.start) / 1e9);
+            System.out.printf("MOs handled by the dialogue: %d of %d injected (more means an MO was delivered twice)%n",
+                    dialogue[0].handled(), count + Math.max(0, warmup));
+            stages.print(run);
             System.out.printf("latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", ms(latencies, 50),
                     ms(latencies, 90), ms(latencies, 99), ms(latencies, 100));
             System.out.printf("RESULT replies_per_s=%.0f p50_ms=%.1f p99_ms=%.1f lost=%d duplicates=%d%n",
@@ -126,13 +133,15 @@ public final class BenchSmsCommand implements Callable<Integer> {
     }
 
     /** The hub's SMS path as ops assembles it, on this JVM's event bus. */
-    private SmsChannel startHub(Vertx vertx, MongoStore store, Clock clock, int port, Path dir) throws Exception {
+    private SmsChannel startHub(Vertx vertx, MongoStore store, Clock clock, int port, Path dir, boolean receipts,
+                                SmsDialogue[] dialogueOut) throws Exception {
         ContentStores content = new ContentStores(store);
         content.ensureIndexes();
         Indexes.ensure(store, MongoQueryLog.INDEXES);
         Indexes.ensure(store, QuestionStore.INDEXES);
         System.out.println("loading demo content into an embedded store in " + dir + " ...");
-        DemoData.load(clock, ZONE).loadInto(content);
+        // A week of prices: answers read the latest report and the one before it.
+        DemoData.load(clock, ZONE).lastDays(7).loadInto(content);
         SnapshotHolder snapshot = new SnapshotHolder(vertx, new SnapshotLoader(content, clock));
         MongoQueryLog queryLog = new MongoQueryLog(store, clock);
         AnswerEngine engine = new AnswerEngine(snapshot, clock, ZONE);
@@ -146,8 +155,16 @@ public final class BenchSmsCommand implements Callable<Integer> {
         // Every MO comes from its own number: the per-number reply limit stays as in production.
         DialogueOptions dialogueOptions = DialogueOptions.defaults(Set.of(SHORT_CODE)).withZone(ZONE, Lang.ZH);
         AtomicReference<SmsChannel> channel = new AtomicReference<>();
-        SmsDialogue dialogue = new SmsDialogue(vertx, dialogueOptions, mt -> channel.get().sender().send(mt), clock);
-        channel.set(new SmsChannel(options, store, dialogue, clock));
+        SmsDialogue dialogue = new SmsDialogue(vertx, dialogueOptions, mt -> {
+            stages.queued(mt.to());
+            return channel.get().sender().send(mt);
+        }, clock);
+        dialogueOut[0] = dialogue;
+        channel.set(new SmsChannel(options, store, mo -> {
+            stages.received(mo.from());
+            stages.ids.merge(mo.id(), 1, Integer::sum);
+            dialogue.onMessage(mo);
+        }, clock));
         deploy(vertx, channel.get());
         return channel.get();
     }
@@ -200,6 +217,7 @@ public final class BenchSmsCommand implements Callable<Integer> {
     private static final class Run {
         final Map<String, Long> sentAt;
         final Map<String, AtomicInteger> got;
+        final Map<String, Long> firstReply;
         final long[] latency;
         final AtomicInteger replied = new AtomicInteger();
         final AtomicInteger duplicates = new AtomicInteger();
@@ -210,6 +228,7 @@ public final class BenchSmsCommand implements Callable<Integer> {
         Run(int n) {
             sentAt = new ConcurrentHashMap<>(n * 2);
             got = new ConcurrentHashMap<>(n * 2);
+            firstReply = new ConcurrentHashMap<>(n * 2);
             latency = new long[n];
         }
 
@@ -222,6 +241,7 @@ public final class BenchSmsCommand implements Callable<Integer> {
                 duplicates.incrementAndGet();
                 return;
             }
+            firstReply.put(from, at);
             int i = replied.getAndIncrement();
             if (i < latency.length) latency[i] = at - sent;
             lastReply = at;
@@ -239,6 +259,45 @@ public final class BenchSmsCommand implements Callable<Integer> {
             long[] l = Arrays.copyOf(latency, Math.min(replied(), latency.length));
             Arrays.sort(l);
             return l;
+        }
+    }
+
+    /** When each MO reached the dialogue and when its reply was queued, to see which stage is slow. */
+    private static final class Stages {
+        final Map<String, Long> received = new ConcurrentHashMap<>();
+        final Map<String, Long> queued = new ConcurrentHashMap<>();
+        final Map<String, Integer> ids = new ConcurrentHashMap<>();
+
+        void received(String from) {
+            received.put(from.replace("+", ""), System.nanoTime());
+        }
+
+        void queued(String to) {
+            queued.put(to.replace("+", ""), System.nanoTime());
+        }
+
+        void print(Run run) {
+            long[] toHub = new long[run.sentAt.size()];
+            long[] inDialogue = new long[run.sentAt.size()];
+            long[] toHandset = new long[run.sentAt.size()];
+            int n = 0;
+            for (Map.Entry<String, Long> e : run.sentAt.entrySet()) {
+                Long r = received.get(e.getKey());
+                Long q = queued.get(e.getKey());
+                Long a = run.firstReply.get(e.getKey());
+                if (r == null || q == null || a == null) continue;
+                toHub[n] = r - e.getValue();
+                inDialogue[n] = q - r;
+                toHandset[n] = a - q;
+                n++;
+            }
+            for (long[] l : List.of(toHub, inDialogue, toHandset)) Arrays.sort(l, 0, n);
+            long again = ids.values().stream().filter(c -> c > 1).count();
+            if (again > 0) System.out.printf("MO ids handed to the dialogue more than once: %d%n", again);
+            System.out.printf("stages p50/p99 ms: SMSC to MO handler %.1f/%.1f, dialogue (answer, render, queue) %.1f/%.1f,"
+                    + " outbox to handset %.1f/%.1f%n", ms(Arrays.copyOf(toHub, n), 50), ms(Arrays.copyOf(toHub, n), 99),
+                    ms(Arrays.copyOf(inDialogue, n), 50), ms(Arrays.copyOf(inDialogue, n), 99),
+                    ms(Arrays.copyOf(toHandset, n), 50), ms(Arrays.copyOf(toHandset, n), 99));
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.sandian.channels.voice.VoiceChannel;
 import org.sandian.channels.voice.VoiceOptions;
@@ -66,11 +67,15 @@ public final class BenchIvrCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "price look-ups per call, two each (default ${DEFAULT-VALUE})")
     int rounds = 3;
 
-    @Option(names = "--think-ms", description = "caller's pause before each key, as a person would (default ${DEFAULT-VALUE})")
-    int thinkMs = 0;
+    @Option(names = "--think-ms", description = "caller's mean pause before each key (0.5x to 1.5x, random), as a person"
+            + " would; calls also start spread over one pause; 0 = keys at once, all calls together (default ${DEFAULT-VALUE})")
+    int thinkMs = 1000;
 
     @Option(names = "--speech", description = "espeak (rendered once, then cached) or none (default ${DEFAULT-VALUE})")
     String speech = "espeak";
+
+    @Option(names = "--trace", description = "print the turns of one call and each step's p99 across calls")
+    boolean trace;
 
     @Override
     public Integer call() throws Exception {
@@ -91,6 +96,7 @@ public final class BenchIvrCommand implements Callable<Integer> {
             double turnsPerSecond = t.length / Math.max(seconds, 1e-9);
             System.out.printf("%d calls, %d turns in %.2f s; server time per turn p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     calls, t.length, seconds, ms(t, 50), ms(t, 90), ms(t, 99), ms(t, 100));
+            if (trace) byPosition(run);
             System.out.printf("health after the run: %s%n", voice.health());
             System.out.printf("RESULT calls=%d turns_per_s=%.0f p99_turn_ms=%.2f errors=%d%n", calls, turnsPerSecond,
                     ms(t, 99), run.errors);
@@ -156,6 +162,7 @@ public final class BenchIvrCommand implements Callable<Integer> {
             results.add(callers.submit(() -> {
                 ready.countDown();
                 go.await();
+                if (thinkMs > 0) Thread.sleep(ThreadLocalRandom.current().nextInt(thinkMs));
                 return new EmulatedCall(port, id, caller).walk();
             }));
         }
@@ -182,9 +189,12 @@ public final class BenchIvrCommand implements Callable<Integer> {
         private final BufferedReader in;
         private final OutputStream out;
         private final List<Long> turns = new ArrayList<>();
+        private final List<String> kinds = new ArrayList<>();
         private long replied;
+        private final String id;
 
         EmulatedCall(int port, String id, String caller) throws IOException {
+            this.id = id;
             socket = new Socket("127.0.0.1", port);
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(30_000);
@@ -211,7 +221,7 @@ public final class BenchIvrCommand implements Callable<Integer> {
                             write("HANGUP\n511 Command Not Permitted on a dead channel or intercept routine\n");
                             break;
                         }
-                        if (thinkMs > 0) Thread.sleep(thinkMs);
+                        if (thinkMs > 0) Thread.sleep(thinkMs / 2 + ThreadLocalRandom.current().nextInt(thinkMs));
                         reply("200 result=" + (int) keys.get(next++));
                     } else {
                         throw new IllegalStateException("unexpected command " + command + " after " + next + " keys");
@@ -223,6 +233,9 @@ public final class BenchIvrCommand implements Callable<Integer> {
             }
             long[] out = new long[turns.size()];
             for (int i = 0; i < out.length; i++) out[i] = turns.get(i);
+            if (trace && id.equals("b.0")) {
+                for (int i = 0; i < out.length; i++) System.out.printf("turn %2d %-14s %8.2f ms%n", i, kinds.get(i), out[i] / 1e6);
+            }
             return out;
         }
 
@@ -230,6 +243,7 @@ public final class BenchIvrCommand implements Callable<Integer> {
             String line = in.readLine();
             if (line == null) throw new IOException("script hung up early after " + turns.size() + " turns");
             turns.add(System.nanoTime() - replied);
+            kinds.add(line.length() > 14 ? line.substring(0, 14) : line);
             return line;
         }
 
@@ -241,6 +255,17 @@ public final class BenchIvrCommand implements Callable<Integer> {
             out.write(s.getBytes(StandardCharsets.UTF_8));
             out.flush();
             replied = System.nanoTime();
+        }
+    }
+
+    /** p99 of each turn of the walk across calls: which step is slow. */
+    private static void byPosition(Run run) {
+        int n = run.perCall.stream().mapToInt(a -> a.length).max().orElse(0);
+        for (int i = 0; i < n; i++) {
+            List<Long> at = new ArrayList<>();
+            for (long[] a : run.perCall) if (i < a.length) at.add(a[i]);
+            long[] sorted = at.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("turn %2d p50 %7.2f p99 %7.2f max %7.2f ms%n", i, ms(sorted, 50), ms(sorted, 99), ms(sorted, 100));
         }
     }
 

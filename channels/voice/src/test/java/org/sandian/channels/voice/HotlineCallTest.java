@@ -2,6 +2,7 @@ package org.sandian.channels.voice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import org.sandian.content.answer.Intent;
 import org.sandian.content.bus.FarmerProfile;
 import org.sandian.content.bus.OutboundSms;
 import org.sandian.content.bus.SubscriberCommand;
-import org.sandian.content.bus.TicketCommand;
+import org.bson.Document;
+import org.sandian.channels.voice.speech.ChineseNumbers;
+import org.sandian.content.questions.QuestionStore;
 import org.sandian.content.model.Lang;
 
 /**
@@ -197,7 +200,8 @@ class HotlineCallTest {
     }
 
     @Test
-    void spokenQuestionIsRecordedTicketedReadBackAndSentBySms() throws Exception {
+    void spokenQuestionIsStoredByTheQuestionsDeskWithItsRecordingReadBackAndSentBySms() throws Exception {
+        String said;
         try (FakeAsterisk agi = call("1.8")) {
             chooseChinese(agi);
             agi.stream('5');
@@ -205,19 +209,22 @@ class HotlineCallTest {
             String record = agi.command();
             assertTrue(record.matches("RECORD FILE \".*/questions/\\d{4}-\\d\\d-\\d\\d/q-1\\.8\" \"wav\" \"#\" 60000 0 BEEP s=6"), record);
             agi.reply("200 result=35 (dtmf) endpos=64000");
-            assertEquals("您的问题已记录，编号是二六一一二二零零零七。我们会用短信把编号发给您，专家答复后也会通知您。", said(agi));
+            said = said(agi);
             said(agi);
             agi.waitDigit(WAIT, '#');
             assertTrue(said(agi).startsWith("查价格请按一"));
             agi.hangUp();
         }
-        TicketCommand t = hub.ticketCommands.stream().filter(c -> CALLER.equals(c.phone())).findFirst().orElseThrow();
-        assertEquals(Intent.ASK, t.action());
-        assertEquals(Channel.VOICE, t.channel());
-        assertTrue(t.recording().endsWith("/q-1.8.wav"), t.recording());
+        Document question = hub.store.database().getCollection(QuestionStore.COLLECTION)
+                .find(new Document("recording", new Document("$regex", "/q-1\\.8\\.wav$"))).first();
+        assertNotNull(question, "the questions desk stored the question with its recording");
+        assertEquals(CALLER, question.getString("phone"));
+        assertEquals("VOICE", question.getString("channel"));
+        String number = question.getString("_id");
+        assertEquals("您的问题已记录，编号是" + ChineseNumbers.digits(number) + "。我们会用短信把编号发给您，专家答复后也会通知您。", said);
         OutboundSms sms = hub.sms.stream().filter(s -> CALLER.equals(s.to())).findFirst().orElseThrow();
-        assertTrue(sms.text().contains("2611220007"), sms.text());
-        assertEquals("voice-ticket-2611220007", sms.id());
+        assertTrue(sms.text().contains(number), sms.text());
+        assertEquals("voice-ticket-" + number, sms.id());
     }
 
     @Test

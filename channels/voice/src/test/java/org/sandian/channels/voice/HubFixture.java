@@ -2,7 +2,6 @@ package org.sandian.channels.voice;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.sandian.content.answer.Answer;
 import org.sandian.content.answer.AnswerEngine;
 import org.sandian.content.answer.AnswerVerticle;
 import org.sandian.content.answer.HubAnswerService;
-import org.sandian.content.answer.Intent;
 import org.sandian.content.answer.QueryLog;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.FarmerProfile;
@@ -21,19 +19,22 @@ import org.sandian.content.bus.MessageTypes;
 import org.sandian.content.bus.OutboundSms;
 import org.sandian.content.bus.RecordCodec;
 import org.sandian.content.bus.SubscriberCommand;
-import org.sandian.content.bus.TicketCommand;
 import org.sandian.content.demo.DemoData;
 import org.sandian.content.model.Lang;
+import org.sandian.content.questions.QuestionDesk;
+import org.sandian.content.questions.QuestionStore;
+import org.sandian.content.questions.WorkingDays;
 import org.sandian.content.snapshot.SnapshotHolder;
 import org.sandian.content.snapshot.SnapshotLoader;
 import org.sandian.content.store.ContentStores;
+import org.sandian.content.store.Indexes;
 import org.sandian.content.store.MongoStore;
 import org.sandian.content.testing.TestStore;
 
 /**
- * The real answer engine on a real event bus over the embedded store with the demo content. The
- * modules voice talks to but does not own (subscriber directory, questions desk, SMS channel) are
- * played by small consumers that record what they receive and answer as their contracts say.
+ * The real answer engine and questions desk on a real event bus over the embedded store with the
+ * demo content. The modules voice talks to from outside content (subscriber directory, SMS channel)
+ * are played by small consumers that record what they receive and answer as their contracts say.
  */
 final class HubFixture implements AutoCloseable {
 
@@ -43,7 +44,6 @@ final class HubFixture implements AutoCloseable {
     final MongoStore store = TestStore.open();
     final Map<String, FarmerProfile> profiles = new ConcurrentHashMap<>();
     final List<SubscriberCommand> subscriberCommands = new CopyOnWriteArrayList<>();
-    final List<TicketCommand> ticketCommands = new CopyOnWriteArrayList<>();
     final List<OutboundSms> sms = new CopyOnWriteArrayList<>();
 
     private static HubFixture shared;
@@ -86,11 +86,9 @@ final class HubFixture implements AutoCloseable {
             m.reply(new Answer.Done(c.lang(), c.action(), String.join(",", c.commodities()), c.topic()),
                     RecordCodec.options(Answer.class));
         });
-        vertx.eventBus().<TicketCommand>consumer(Addresses.TICKET_COMMAND, m -> {
-            ticketCommands.add(m.body());
-            m.reply(new Answer.Ticket(m.body().lang(), "2611220007", Intent.ASK, "open", null, Instant.now()),
-                    RecordCodec.options(Answer.class));
-        });
+        Indexes.ensure(store, QuestionStore.INDEXES);
+        vertx.deployVerticle(new QuestionDesk(new QuestionStore(store, clock, WorkingDays.mondayToFriday(ZONE))))
+                .await(30, TimeUnit.SECONDS);
         vertx.eventBus().<OutboundSms>consumer(Addresses.SMS_SEND, m -> {
             sms.add(m.body());
             m.reply("mt-" + sms.size());

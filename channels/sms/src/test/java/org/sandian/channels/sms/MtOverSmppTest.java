@@ -192,4 +192,17 @@ class MtOverSmppTest {
         assertTrue(f.isCompletedExceptionally());
         assertEquals(0, bed.channel.health().queued());
     }
+
+    @Test
+    void queueFullAnswersAreRetriedUntilEveryMessageIsAccepted() throws Exception {
+        start(SimOptions.on(0).withReceipts(false, false).withTps(30), o -> o.withFlow(5, 200));
+        bed.sim.setOverTpsStatus(org.jsmpp.SMPPConstant.STAT_ESME_RMSGQFUL);
+        for (int i = 0; i < 60; i++) {
+            bed.channel.sender().send(new OutboundSms("q" + i, "+8613800000001", "queue full " + i, Priority.BULK, "t"));
+        }
+        assertTrue(bed.sim.awaitMessages(60, 15_000), "all 60 arrived: " + bed.sim.messages().size());
+        assertTrue(bed.sim.throttledCount() > 0, "the simulator did answer MSGQFUL");
+        assertEquals(60, bed.sim.messages().stream().map(SimMessage::text).distinct().count());
+        assertEquals(60, bed.sim.messages().size());
+    }
 }

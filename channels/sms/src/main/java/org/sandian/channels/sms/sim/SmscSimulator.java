@@ -94,6 +94,7 @@ public final class SmscSimulator implements AutoCloseable {
     private volatile boolean receiptsOn;
     private volatile boolean decimalIds;
     private volatile int tps;
+    private volatile int overTpsStatus = SMPPConstant.STAT_ESME_RTHROTTLED;
     private volatile boolean closed;
 
     private SmscSimulator(SimOptions options) throws IOException {
@@ -290,7 +291,7 @@ public final class SmscSimulator implements AutoCloseable {
             }
             if (overTps(session)) {
                 throttled.incrementAndGet();
-                throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
+                throw new ProcessRequestException("throttled", overTpsStatus);
             }
             int now = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(now, Math::max);
@@ -519,6 +520,11 @@ public final class SmscSimulator implements AutoCloseable {
 
     public void setTps(int limit) {
         this.tps = limit;
+    }
+
+    /** What a submit over the TPS gets: ESME_RTHROTTLED (default) or e.g. ESME_RMSGQFUL. */
+    public void setOverTpsStatus(int commandStatus) {
+        this.overTpsStatus = commandStatus;
     }
 
     public void setReceipts(boolean on, boolean decimal) {

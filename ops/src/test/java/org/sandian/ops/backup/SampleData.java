@@ -24,7 +24,7 @@ final class SampleData {
     private SampleData() {
     }
 
-    /** 1,200 prices (more than one insert batch of 1,000), notices in Chinese, an empty collection, indexes. */
+    /** 1,200 prices (more than one insert batch of 1,000), notices in Chinese, an empty collection, indexes; beside the demo content. */
     static void fill(MongoDatabase db) {
         String[] commodities = {"玉米", "小麦", "大豆", "生猪", "maize"};
         List<Document> prices = new ArrayList<>();
@@ -40,9 +40,9 @@ final class SampleData {
                     .append("source", new Document("office", "县农业农村局").append("officer", new Document("id", i % 13)))
                     .append("tags", List.of("价格", "price", i)));
         }
-        db.getCollection("prices").insertMany(prices);
-        db.getCollection("prices").createIndex(Indexes.ascending("commodity", "market"), new IndexOptions().unique(true).name("commodity_market"));
-        db.getCollection("notices").insertMany(List.of(
+        db.getCollection("sample_prices").insertMany(prices);
+        db.getCollection("sample_prices").createIndex(Indexes.ascending("commodity", "market"), new IndexOptions().unique(true).name("commodity_market"));
+        db.getCollection("sample_notices").insertMany(List.of(
                 new Document("_id", new ObjectId()).append("title", "寒潮预警：请做好大棚保温")
                         .append("body", "今晚至明天最低气温-5℃，\n请加固大棚。").append("urgent", true)
                         .append("expires", null).append("attachment", new Binary(new byte[]{0, 1, 2, (byte) 0xff})),

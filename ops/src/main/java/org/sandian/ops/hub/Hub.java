@@ -5,12 +5,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sandian.broadcast.api.BroadcastApi;
 import org.sandian.broadcast.outbox.BroadcastEngine;
 import org.sandian.broadcast.outbox.EngineOptions;
 import org.sandian.broadcast.subscriber.DirectoryOptions;
@@ -38,6 +40,9 @@ import org.sandian.content.snapshot.SnapshotLoader;
 import org.sandian.content.store.ContentStores;
 import org.sandian.content.store.Indexes;
 import org.sandian.content.store.MongoStore;
+import org.sandian.ops.auth.ApiTokens;
+import org.sandian.ops.auth.BearerAuth;
+import org.sandian.ops.auth.UserStore;
 import org.sandian.ops.config.ChannelSettings;
 import org.sandian.ops.config.HubConfig;
 import org.sandian.ops.health.ComponentHealth;
@@ -113,13 +118,19 @@ public final class Hub {
 
         startSms(channels, clock, demo);
         startVoice(channels);
-        deploy(new BroadcastEngine(store, EngineOptions.defaults(), clock, Map.of()), "broadcast engine");
+        BroadcastEngine broadcasts = new BroadcastEngine(store, EngineOptions.defaults(), clock, Map.of());
+        deploy(broadcasts, "broadcast engine");
 
         AnswerService answers = AnswerService.proxy(vertx);
         Router router = Router.router(vertx);
         new HealthRoutes(health).mount(router);
         router.route("/console/*").subRouter(Console.router(vertx, config, store, content, clock));
         router.get("/console").handler(ctx -> ctx.redirect("/console/"));
+        // The body is read before the token check, which is asynchronous (a request must not end unread).
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(50L * 1024 * 1024))
+                .handler(new BearerAuth(vertx, new ApiTokens(store, clock), new UserStore(store)))
+                .handler(ApiOfficer::adapt);
+        router.route("/api/*").subRouter(BroadcastApi.router(vertx, store, broadcasts, clock));
         BusTvItems tvItems = await(BusTvItems.listen(vertx), "tv items");
         router.route().subRouter(TvChannel.router(vertx, channels.tv(), snapshot, tvItems, clock));
         router.route().subRouter(WebChannel.router(vertx, channels.web(), snapshot, answers, clock));

@@ -11,8 +11,6 @@ import org.sandian.channels.voice.agi.FastAgiServer;
 import org.sandian.channels.voice.agi.HotlineScript;
 import org.sandian.channels.voice.agi.HubClient;
 import org.sandian.channels.voice.menu.MenuStore;
-import org.sandian.channels.voice.menu.Prompt;
-import org.sandian.channels.voice.menu.MenuNode;
 import org.sandian.channels.voice.menu.VoiceMenu;
 import org.sandian.channels.voice.outbound.OutboundDialer;
 import org.sandian.channels.voice.outbound.VoiceCallOutcome;
@@ -21,10 +19,11 @@ import org.sandian.channels.voice.outbound.VoiceCaller;
 import org.sandian.channels.voice.speech.AnswerScripts;
 import org.sandian.channels.voice.speech.EspeakSpeechRenderer;
 import org.sandian.channels.voice.speech.SpeechRenderer;
+import org.sandian.channels.voice.speech.SpeechWarmer;
 import org.sandian.channels.voice.speech.VoiceTemplates;
+import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.MessageTypes;
 import org.sandian.content.bus.RecordCodec;
-import org.sandian.content.model.Lang;
 import org.sandian.content.store.MongoStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +39,7 @@ public final class VoiceChannel extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(VoiceChannel.class);
     /** Threads beyond the call limit, so that callers over it hear "busy" instead of silence. */
     static final int BUSY_THREADS = 20;
+    static final long CONTENT_SETTLE_MS = 2_000;
 
     private final VoiceOptions options;
     private final MongoStore store;
@@ -49,6 +49,7 @@ public final class VoiceChannel extends VerticleBase {
     private volatile SpeechRenderer speech = SpeechRenderer.NONE;
     private volatile FastAgiServer server;
     private volatile OutboundDialer dialer;
+    private volatile SpeechWarmer warmer;
 
     /** {@code store} may be null (shipped menu only); the speech renderer is espeak-ng + sox. */
     public VoiceChannel(VoiceOptions options, MongoStore store) {
@@ -79,6 +80,7 @@ public final class VoiceChannel extends VerticleBase {
                     : SpeechRenderer.NONE;
             HubClient hub = new HubClient(vertx, options.answerTimeout());
             AnswerScripts scripts = new AnswerScripts(new VoiceTemplates());
+            warmer = new SpeechWarmer(speech, scripts, hub);
             HotlineScript hotline = new HotlineScript(options, menu::get, speech, scripts, hub, gate);
             BroadcastScript broadcast = new BroadcastScript(options, menu::get, speech, hub, dialer);
             Map<String, AgiScript> mapping = Map.of("hotline", hotline, "broadcast", broadcast);
@@ -86,6 +88,8 @@ public final class VoiceChannel extends VerticleBase {
             return server;
         }, false).onSuccess(s -> {
             vertx.eventBus().consumer(VoiceAddresses.MENU_CHANGED, m -> reloadMenu(menus));
+            // After the answer engine's snapshot has reloaded on the same event.
+            vertx.eventBus().consumer(Addresses.CONTENT_CHANGED, m -> vertx.setTimer(CONTENT_SETTLE_MS, t -> warmPrices()));
             if (dialer != null) {
                 dialer.start();
                 vertx.eventBus().<VoiceCallRequest>consumer(VoiceAddresses.CALL, m -> m.reply(dialer.place(m.body())));
@@ -128,18 +132,21 @@ public final class VoiceChannel extends VerticleBase {
                 e -> log.error("voice menu not reloaded, keeping version {}: {}", menu.get().version(), e.getMessage()));
     }
 
-    /** Renders every static prompt once in the background, so the first callers do not wait for it. */
+    /** Renders every static prompt, then the short menu's prices, in the background. */
     private void warmPrompts() {
-        SpeechRenderer s = speech;
+        if (!options.tts() || !speech.available()) return;
         VoiceMenu m = menu.get();
-        if (!options.tts() || !s.available()) return;
-        vertx.executeBlocking(() -> {
-            int n = 0;
-            for (Lang lang : Lang.values()) {
-                for (Prompt p : m.prompts().values()) if (s.render(p.text(lang), lang).isPresent()) n++;
-                for (MenuNode node : m.nodes()) if (s.render(node.prompt().text(lang), lang).isPresent()) n++;
-            }
-            return n;
-        }, false).onSuccess(n -> log.info("voice prompts rendered: {}", n));
+        vertx.executeBlocking(() -> warmer.prompts(m) + warmer.prices(m), false)
+                .onSuccess(n -> log.info("voice speech rendered: {} prompts and prices", n))
+                .onFailure(e -> log.warn("voice speech not rendered in advance: {}", e.toString()));
+    }
+
+    /** Published content changed: the short menu's prices are spoken anew before callers ask. */
+    private void warmPrices() {
+        if (!options.tts() || !speech.available()) return;
+        VoiceMenu m = menu.get();
+        vertx.executeBlocking(() -> warmer.prices(m), false)
+                .onSuccess(n -> log.info("voice prices rendered after a content change: {}", n))
+                .onFailure(e -> log.warn("voice prices not rendered in advance: {}", e.toString()));
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.answer.Intent;
+import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.FarmerProfile;
 import org.sandian.content.bus.OutboundSms;
 import org.sandian.content.bus.SubscriberCommand;
@@ -33,6 +34,7 @@ class HotlineCallTest {
 
     static HubFixture hub;
     static VoiceChannel voice;
+    static TranscriptSpeech speech = new TranscriptSpeech();
     static CallTrail trail;
 
     @BeforeAll
@@ -40,7 +42,7 @@ class HotlineCallTest {
         hub = HubFixture.shared();
         trail = new CallTrail();
         VoiceOptions options = VoiceOptions.defaults(Files.createTempDirectory("voice-sounds")).withAgi("127.0.0.1", 0);
-        voice = hub.deploy(options, new TranscriptSpeech());
+        voice = hub.deploy(options, speech);
     }
 
     @AfterAll
@@ -315,5 +317,22 @@ class HotlineCallTest {
             agi.hangUpDuringCommand();
             assertTrue(agi.closedByScript());
         }
+    }
+
+    @Test
+    void shortMenuPricesAreSpokenInAdvanceWhenContentIsPublished() throws Exception {
+        awaitRendered("玉米最新价格。");
+        speech.rendered.clear();
+        hub.vertx.eventBus().publish(Addresses.CONTENT_CHANGED, null);
+        awaitRendered("玉米最新价格。");
+        awaitRendered("Latest prices for Paddy rice.");
+    }
+
+    private static void awaitRendered(String start) throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            if (speech.rendered.stream().anyMatch(t -> t.startsWith(start))) return;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("never rendered: " + start + "...; rendered " + speech.rendered.size() + " texts");
     }
 }

@@ -11,9 +11,12 @@ import org.sandian.content.model.Lang;
 final class TranscriptSpeech implements SpeechRenderer {
 
     static final String PREFIX = "say/";
+    /** Every text asked for, in order of first request. */
+    final java.util.Set<String> rendered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public Optional<String> render(String text, Lang lang) {
+        rendered.add(text);
         return Optional.of(PREFIX + lang.code() + "/" + text);
     }
 

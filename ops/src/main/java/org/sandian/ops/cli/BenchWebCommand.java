@@ -61,6 +61,7 @@ public final class BenchWebCommand implements Callable<Integer> {
     int serverThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final int WARM_UP_SECONDS = 4;
 
     @Override
     public Integer call() throws Exception {
@@ -88,9 +89,10 @@ public final class BenchWebCommand implements Callable<Integer> {
 
             HttpClient http = client.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                     .setDefaultHost("127.0.0.1").setDefaultPort(port), new PoolOptions().setHttp1MaxSize(connections));
-            Load warm = run(http, "/", 2);
-            run(http, pricePath, 1);
-            System.out.printf("warm-up: %d requests%n", warm.count);
+            // Warm-up: the JIT compiles the serving path; each page is rendered once and cached.
+            Load warm = run(http, "/", WARM_UP_SECONDS);
+            Load warmPrice = run(http, pricePath, WARM_UP_SECONDS);
+            System.out.printf("warm-up: %d + %d requests%n", warm.count, warmPrice.count);
             Load home = run(http, "/", seconds);
             Load price = run(http, pricePath, seconds);
             Load history = run(http, pricePath + "/" + market, Math.max(2, seconds / 2));

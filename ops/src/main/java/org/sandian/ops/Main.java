@@ -1,8 +1,11 @@
 package org.sandian.ops;
 
+import org.sandian.ops.cli.BackupCommand;
 import org.sandian.ops.cli.BenchCommand;
 import org.sandian.ops.cli.DemoCommand;
+import org.sandian.ops.cli.RestoreCommand;
 import org.sandian.ops.cli.ServeCommand;
+import org.sandian.ops.cli.SmscSimCommand;
 import org.sandian.ops.cli.UserCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +17,10 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
-                UserCommand.class, org.sandian.ops.cli.SmscSimCommand.class,
+                UserCommand.class,
+                SmscSimCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
         })
 public final class Main implements Runnable {
 

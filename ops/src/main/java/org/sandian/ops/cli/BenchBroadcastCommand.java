@@ -54,7 +54,7 @@ import picocli.CommandLine.Option;
  * {@code RESULT recipients=... fanout_s=... achieved_tps=... duplicates=... missing=...}, counted
  * where the messages arrive (simulator or stand-in).
  */
-@Command(name = "bench-broadcast", mixinStandardHelpOptions = true,
+@Command(name = "broadcast", mixinStandardHelpOptions = true,
         description = "One SMS broadcast to N synthetic subscribers at T per second; prints a RESULT line.")
 public final class BenchBroadcastCommand implements Callable<Integer> {
 

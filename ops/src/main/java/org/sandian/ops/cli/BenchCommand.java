@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code sandian bench <what>}: benchmarks that print figures, ending with one RESULT line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on loopback; each ends with a RESULT line.",
-        subcommands = {})
+        subcommands = {BenchSmsCommand.class, BenchIvrCommand.class, BenchWebCommand.class, BenchBroadcastCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
  * its server time runs from the reply written to the script's next command read. Ends with
  * {@code RESULT calls=... turns_per_s=... p99_turn_ms=... errors=...}.
  */
-@Command(name = "bench-ivr", mixinStandardHelpOptions = true,
+@Command(name = "ivr", mixinStandardHelpOptions = true,
         description = "Concurrent emulated calls walking the hotline's price menu over FastAGI; prints turn latency.")
 public final class BenchIvrCommand implements Callable<Integer> {
 

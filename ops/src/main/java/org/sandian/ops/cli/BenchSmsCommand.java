@@ -57,7 +57,7 @@ import picocli.CommandLine.Option;
  * {@code RESULT replies_per_s=... p50_ms=... p99_ms=... lost=... duplicates=...}.
  * Latency is from injection at the simulator to the whole reply received by it.
  */
-@Command(name = "bench-sms", mixinStandardHelpOptions = true,
+@Command(name = "sms", mixinStandardHelpOptions = true,
         description = "Keyword MOs through a real SMPP bind to the hub and back; prints replies/s and latency.")
 public final class BenchSmsCommand implements Callable<Integer> {
 

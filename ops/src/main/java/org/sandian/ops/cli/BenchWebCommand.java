@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
  * page, each for a few seconds after a warm-up. Requests ask for gzip, as phones do. Ends with
  * {@code RESULT home_rps=... price_rps=... p99_ms=...}.
  */
-@Command(name = "bench-web", mixinStandardHelpOptions = true,
+@Command(name = "web", mixinStandardHelpOptions = true,
         description = "Load the public home and price pages over loopback; prints requests/s and p99 latency.")
 public final class BenchWebCommand implements Callable<Integer> {
 

@@ -2,6 +2,7 @@ package org.sandian.ops.hub;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -48,6 +49,7 @@ import org.sandian.ops.config.HubConfig;
 import org.sandian.ops.health.ComponentHealth;
 import org.sandian.ops.health.HealthRegistry;
 import org.sandian.ops.health.HealthRoutes;
+import org.sandian.ops.metrics.HubMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +71,7 @@ public final class Hub {
     private HttpServer http;
     private VoiceChannel voice;
     private SmscSimulator demoSmsc;
+    private HubMetrics metrics;
 
     private Hub(Vertx vertx, MongoStore store, HubConfig config) {
         this.vertx = vertx;
@@ -79,8 +82,10 @@ public final class Hub {
     /** Starts a hub; with {@code demo}, an empty store gets the demo data first. Blocking: call from main. */
     public static Hub start(HubConfig config, boolean demo) {
         Clock clock = Clock.systemUTC();
+        HubMetrics metrics = HubMetrics.start();
         MongoStore store = MongoStore.open(config.store());
-        Hub hub = new Hub(Vertx.vertx(), store, config);
+        Hub hub = new Hub(metrics.vertx(new VertxOptions()), store, config);
+        hub.metrics = metrics;
         try {
             hub.startParts(clock, demo);
             return hub;
@@ -124,6 +129,7 @@ public final class Hub {
         AnswerService answers = AnswerService.proxy(vertx);
         Router router = Router.router(vertx);
         new HealthRoutes(health).mount(router);
+        metrics.mount(router);
         router.route("/console/*").subRouter(Console.router(vertx, config, store, content, clock));
         router.get("/console").handler(ctx -> ctx.redirect("/console/"));
         // The body is read before the token check, which is asynchronous (a request must not end unread).
@@ -233,6 +239,7 @@ public final class Hub {
             }
         }
         store.close();
+        if (metrics != null) metrics.close();
         StoreAccess.withdraw(config);
     }
 }

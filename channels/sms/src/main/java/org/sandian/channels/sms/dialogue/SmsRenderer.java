@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.sandian.content.answer.Answer;
 import org.sandian.content.answer.Query;
 import org.sandian.content.model.Lang;
@@ -28,6 +29,9 @@ import org.sandian.content.model.Lang;
 public final class SmsRenderer {
 
     private static final Version VERSION = Configuration.VERSION_2_3_34;
+
+    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+\\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{2,}");
 
     private final Configuration config;
     private final ZoneId zone;
@@ -86,6 +90,6 @@ public final class SmsRenderer {
 
     /** No trailing spaces, no blank lines: every character costs money. */
     private static String tidy(String text) {
-        return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{2,}", "\n").strip();
+        return BLANK_LINES.matcher(TRAILING_SPACE.matcher(text).replaceAll("\n")).replaceAll("\n").strip();
     }
 }

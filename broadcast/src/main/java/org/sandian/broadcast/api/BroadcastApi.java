@@ -77,7 +77,7 @@ public final class BroadcastApi {
         this.vertx = vertx;
         this.subscribers = new SubscriberStore(store);
         this.importer = new SubscriberImport(subscribers, clock);
-        this.counter = new AudienceCounter(subscribers);
+        this.counter = engine.audiences();
         this.broadcasts = engine.service();
         this.engine = engine;
         this.reports = new OutboxReports(engine.chunks(), engine.occurrences(), clock);

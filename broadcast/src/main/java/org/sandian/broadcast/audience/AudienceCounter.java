@@ -3,24 +3,23 @@ package org.sandian.broadcast.audience;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import org.sandian.broadcast.subscriber.SubscriberStore;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.model.Lang;
 
-/** Counts an audience in one streaming pass over the subscribers (blocking: call on a worker). */
+/** Counts an audience in one pass over the subscribers, index or store (blocking: call on a worker). */
 public final class AudienceCounter {
 
-    private final SubscriberStore store;
+    private final SubscriberSource source;
 
-    public AudienceCounter(SubscriberStore store) {
-        this.store = store;
+    public AudienceCounter(SubscriberSource source) {
+        this.source = source;
     }
 
     public AudienceSize count(Audience audience, Set<Channel> channels) {
         long[] people = {0};
         Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
         Map<Lang, Long> byLang = new EnumMap<>(Lang.class);
-        store.forEachTargetable(s -> {
+        source.forEach(s -> {
             boolean counted = false;
             for (Channel ch : channels) {
                 if (!audience.includes(s, ch)) continue;

@@ -19,6 +19,10 @@ import org.sandian.broadcast.BroadcastAddresses;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.core.BroadcastService;
 import org.sandian.broadcast.core.BroadcastStore;
+import org.sandian.broadcast.audience.AudienceCounter;
+import org.sandian.broadcast.audience.SubscriberSource;
+import org.sandian.broadcast.audience.TargetIndex;
+import org.sandian.broadcast.subscriber.SubscriberDirectory;
 import org.sandian.broadcast.subscriber.SubscriberStore;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.audit.AuditLog;
@@ -54,6 +58,8 @@ public final class BroadcastEngine extends VerticleBase {
     private Scheduler scheduler;
     private BroadcastService service;
     private ScheduledExecutorService ticker;
+    private SubscriberStore subscriberStore;
+    private TargetIndex index;
     private ExecutorService fanOuts;
 
     public BroadcastEngine(MongoStore store, EngineOptions options, Clock clock, Map<Channel, ChannelLink> extraLinks) {
@@ -88,6 +94,8 @@ public final class BroadcastEngine extends VerticleBase {
         EventBus bus = vertx.eventBus();
         MessageTypes.register(bus);
         chunks = new ChunkStore(store);
+        subscriberStore = new SubscriberStore(store);
+        index = new TargetIndex(subscriberStore);
         occurrences = new OccurrenceStore(store);
         broadcasts = new BroadcastStore(store);
         writer = new StateWriter(chunks, 200);
@@ -98,19 +106,48 @@ public final class BroadcastEngine extends VerticleBase {
         sender = new OutboxSender(chunks, occurrences, broadcasts, writer, closer, links, options.sender(), clock, stopped);
         service = new BroadcastService(broadcasts, options.broadcast(), clock, this::announce, new AuditLog(store, clock));
         fanOuts = Executors.newSingleThreadExecutor(r -> daemon(r, "broadcast-fanout"));
-        scheduler = new Scheduler(broadcasts, occurrences, new FanOut(new SubscriberStore(store), chunks, links.keySet()), closer, fanOuts,
+        scheduler = new Scheduler(broadcasts, occurrences, new FanOut(subscribers(), chunks, links.keySet()), closer, fanOuts,
                 options.broadcast().zone(), clock, this::announce, this::publishNotice);
         Future<?> listeners = Future.join(
                 bus.<SmsStatus>consumer(Addresses.SMS_STATUS, this::status).completion(),
                 bus.<String>consumer(Addresses.STOPPED, this::stoppedNumber).completion(),
+                bus.<String>consumer(BroadcastAddresses.SUBSCRIBER_CHANGED, m -> reindex(m.body())).completion(),
                 bus.<String>consumer(BroadcastAddresses.BROADCAST_CHANGED, m -> sender.refreshSoon()).completion());
         return listeners.onSuccess(v -> {
+            if (options.indexSubscribers()) loadIndex();
             sender.start();
             ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "broadcast-scheduler"));
             if (options.tickMillis() > 0) {
                 ticker.scheduleWithFixedDelay(this::tick, 0, options.tickMillis(), TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    /** Subscribers as audiences see them: the in-memory index once loaded, else a scan of the store. */
+    public SubscriberSource subscribers() {
+        return visitor -> (index.isReady() ? index : (SubscriberSource) subscriberStore::forEachTargetable).forEach(visitor);
+    }
+
+    public AudienceCounter audiences() {
+        return new AudienceCounter(subscribers());
+    }
+
+    private void loadIndex() {
+        vertx.executeBlocking(() -> {
+            long t0 = System.nanoTime();
+            index.load();
+            log.info("broadcast: {} subscribers indexed in {} s", index.size(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+            return null;
+        }, false).onFailure(e -> log.warn("broadcast: subscriber index not loaded, audiences scan the store: {}", e.toString()));
+    }
+
+    private void reindex(String phone) {
+        if (!options.indexSubscribers()) return;
+        vertx.executeBlocking(() -> {
+            if (SubscriberDirectory.ALL.equals(phone)) index.load();
+            else index.refresh(phone);
+            return null;
+        }, false);
     }
 
     private void tick() {
@@ -159,6 +196,7 @@ public final class BroadcastEngine extends VerticleBase {
     private void stoppedNumber(Message<String> m) {
         String phone = m.body();
         stopped.add(phone);
+        reindex(phone);
         vertx.executeBlocking(() -> {
             for (Occurrence o : occurrences.all()) if (o.state().isActive()) occurrences.addStopped(o.id(), phone);
             return null;

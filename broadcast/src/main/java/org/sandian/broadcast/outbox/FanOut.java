@@ -5,16 +5,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sandian.broadcast.audience.SubscriberSource;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.subscriber.Subscriber;
-import org.sandian.broadcast.subscriber.SubscriberStore;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.model.Lang;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes an occurrence's outbox: one pass over the subscribers, one entry per recipient and
+ * Writes an occurrence's outbox: one pass over the subscribers (index or store), one entry per recipient and
  * per-recipient channel (SMS, VOICE) he consented to, stopped numbers left out, packed into chunk
  * documents of {@link ChunkStore#SIZE} written {@value #CHUNKS_PER_WRITE} per command. Nothing is
  * sent before the occurrence's fan-out is complete; an interrupted fan-out is simply run again
@@ -25,12 +25,12 @@ public final class FanOut {
     static final int CHUNKS_PER_WRITE = 10;
     private static final Logger log = LoggerFactory.getLogger(FanOut.class);
 
-    private final SubscriberStore subscribers;
+    private final SubscriberSource subscribers;
     private final ChunkStore chunks;
     private final Set<Channel> linked;
 
     /** @param linked the per-recipient channels this hub can send on (a channel without a link gets no entries) */
-    public FanOut(SubscriberStore subscribers, ChunkStore chunks, Set<Channel> linked) {
+    public FanOut(SubscriberSource subscribers, ChunkStore chunks, Set<Channel> linked) {
         this.subscribers = subscribers;
         this.chunks = chunks;
         this.linked = linked;
@@ -85,7 +85,7 @@ public final class FanOut {
             else log.warn("broadcast {}: no {} link on this hub, that channel is left out", b.id(), c);
         }
         if (!fillers.isEmpty()) {
-            subscribers.forEachTargetable(s -> {
+            subscribers.forEach(s -> {
                 if (!b.audience().includes(s)) return;
                 for (Filler f : fillers.values()) if (s.channels().contains(f.channel)) f.add(s);
             });

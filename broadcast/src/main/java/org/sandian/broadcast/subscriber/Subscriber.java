@@ -25,9 +25,9 @@ public record Subscriber(String phone, String name, Lang lang, String regionCode
                          Instant consentAt, Instant createdAt, Instant updatedAt) {
 
     public Subscriber {
-        crops = crops == null ? List.of() : List.copyOf(crops);
+        crops = crops == null ? List.of() : List.copyOf(crops); // no copy when already immutable
         topics = topics == null ? List.of() : List.copyOf(topics);
-        channels = channels == null || channels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(channels));
+        channels = channels == null || channels.isEmpty() ? Set.of() : Set.copyOf(channels);
         if (status == null) status = SubscriberStatus.ACTIVE;
     }
 

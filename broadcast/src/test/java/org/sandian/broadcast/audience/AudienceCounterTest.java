@@ -28,6 +28,7 @@ class AudienceCounterTest {
 
     private static MongoStore mongo;
     private static AudienceCounter counter;
+    private static TargetIndex index;
 
     static Subscriber farmer(String phone, Lang lang, String region, List<String> crops, Set<Channel> channels,
                              SubscriberStatus status) {
@@ -46,7 +47,9 @@ class AudienceCounterTest {
                 farmer("+8613800000004", Lang.ZH, QJ_VILLAGE, List.of("rapeseed"), Set.of(Channel.SMS), SubscriberStatus.STOPPED),
                 farmer("+8613800000005", Lang.ZH, WUHAN_VILLAGE, List.of("rapeseed"), Set.of(Channel.VOICE), SubscriberStatus.ACTIVE),
                 farmer("+8613800000006", Lang.ZH, HUNAN_VILLAGE, List.of("rapeseed"), Set.of(Channel.SMS), SubscriberStatus.ACTIVE)));
-        counter = new AudienceCounter(store);
+        counter = new AudienceCounter(store::forEachTargetable);
+        index = new TargetIndex(store);
+        index.load();
     }
 
     @AfterAll
@@ -83,6 +86,14 @@ class AudienceCounterTest {
         assertEquals(3L, size.byChannel().get(Channel.SMS));
         assertEquals(2L, size.byChannel().get(Channel.VOICE));
         assertEquals(Map.of(Lang.ZH, 3L, Lang.EN, 1L), size.byLang());
+    }
+
+    @Test
+    void theInMemoryIndexCountsTheSameAsTheStore() {
+        Audience a = new Audience(List.of(HUBEI), List.of("rapeseed"), List.of(), Set.of());
+        Set<Channel> both = Set.of(Channel.SMS, Channel.VOICE);
+        assertEquals(counter.count(a, both), new AudienceCounter(index).count(a, both));
+        assertEquals(6, index.size());
     }
 
     @Test

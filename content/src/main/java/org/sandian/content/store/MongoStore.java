@@ -9,6 +9,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.codecs.record.RecordCodecProvider;
@@ -46,6 +48,8 @@ public final class MongoStore implements AutoCloseable {
                 .codecRegistry(fromRegistries(fromProviders(new RecordCodecProvider()),
                         MongoClientSettings.getDefaultCodecRegistry()))
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                // store latencies per command on /metrics (mongodb_driver_commands_seconds)
+                .addCommandListener(new MongoMetricsCommandListener(Metrics.globalRegistry))
                 .build();
         MongoClient client = MongoClients.create(settings);
         String description = embedded != null ? "embedded" : String.join(",", uri.getHosts());

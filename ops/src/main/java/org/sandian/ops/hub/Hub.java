@@ -165,7 +165,7 @@ public final class Hub {
         deploy(sms, "sms channel");
         String smsc = options.host() + ":" + options.port();
         health.add("sms", () -> Future.succeededFuture(sms.allBound()
-                ? ComponentHealth.up(sms.bindCount() + " bind(s) to " + smsc)
+                ? ComponentHealth.up(sms.health().bindsUp() + "/" + sms.health().bindsWanted() + " bind(s) up to " + smsc)
                 : ComponentHealth.down("not bound to " + smsc)));
     }
 

@@ -88,6 +88,20 @@ public record VoiceOptions(
                 amiSecret, dialPattern, broadcastContext, concurrency, retries, interval, ring);
     }
 
+    /** How outbound calls are dialled ("PJSIP/%s@carrier") and the context their answered leg enters. */
+    public VoiceOptions withDial(String pattern, String context) {
+        return new VoiceOptions(agiHost, agiPort, maxCalls, soundsDir, tts, espeakCommand, soxCommand, operatorVariable,
+                digitTimeout, interDigitTimeout, maxRepeats, answerTimeout, menuName, amiHost, amiPort, amiUser,
+                amiSecret, pattern, context, outboundConcurrency, outboundRetries, retryInterval, ringTimeout);
+    }
+
+    /** Where speech is synthesised: the espeak-ng and sox binaries. */
+    public VoiceOptions withSpeechCommands(String espeak, String sox) {
+        return new VoiceOptions(agiHost, agiPort, maxCalls, soundsDir, tts, espeak, sox, operatorVariable,
+                digitTimeout, interDigitTimeout, maxRepeats, answerTimeout, menuName, amiHost, amiPort, amiUser,
+                amiSecret, dialPattern, broadcastContext, outboundConcurrency, outboundRetries, retryInterval, ringTimeout);
+    }
+
     public boolean outboundEnabled() {
         return amiHost != null && !amiHost.isBlank();
     }

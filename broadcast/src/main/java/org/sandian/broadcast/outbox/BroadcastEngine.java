@@ -128,6 +128,11 @@ public final class BroadcastEngine extends VerticleBase {
         return visitor -> (index.isReady() ? index : (SubscriberSource) subscriberStore::forEachTargetable).forEach(visitor);
     }
 
+    /** True once the in-memory subscriber index is loaded (fan-out no longer scans the store). */
+    public boolean subscribersIndexed() {
+        return index != null && index.isReady();
+    }
+
     public AudienceCounter audiences() {
         return new AudienceCounter(subscribers());
     }

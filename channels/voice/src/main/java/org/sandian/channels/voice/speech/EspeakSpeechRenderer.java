@@ -9,7 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.sandian.content.model.Lang;
 import org.slf4j.Logger;
@@ -31,6 +34,10 @@ public final class EspeakSpeechRenderer implements SpeechRenderer {
     private final String espeak;
     private final String sox;
     private final boolean available;
+    /** Texts already on disk: no file system call per prompt played. */
+    private final Map<String, String> ready = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<String>>> inFlight = new ConcurrentHashMap<>();
+    private static final int MEMO_SIZE = 50_000;
 
     public EspeakSpeechRenderer(Path soundsDir, String espeak, String sox) {
         this.dir = soundsDir.resolve("tts").toAbsolutePath();
@@ -48,7 +55,31 @@ public final class EspeakSpeechRenderer implements SpeechRenderer {
     @Override
     public Optional<String> render(String text, Lang lang) {
         if (!available || text == null || text.isBlank()) return Optional.empty();
-        String name = hash(lang.code() + "\n" + text);
+        String key = lang.code() + "\n" + text;
+        String known = ready.get(key);
+        if (known != null) return Optional.of(known);
+        // Many callers asking for the same new text at once wait for one synthesis, not one each.
+        CompletableFuture<Optional<String>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<String>> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) return running.join();
+        try {
+            Optional<String> made = renderFile(key, text, lang);
+            made.ifPresent(name -> {
+                if (ready.size() >= MEMO_SIZE) ready.clear();
+                ready.put(key, name);
+            });
+            mine.complete(made);
+            return made;
+        } catch (RuntimeException e) {
+            mine.complete(Optional.empty());
+            throw e;
+        } finally {
+            inFlight.remove(key);
+        }
+    }
+
+    private Optional<String> renderFile(String key, String text, Lang lang) {
+        String name = hash(key);
         Path wav = dir.resolve(name + ".wav");
         if (Files.exists(wav)) return Optional.of(dir.resolve(name).toString());
         try {

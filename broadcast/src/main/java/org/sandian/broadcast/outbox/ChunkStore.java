@@ -10,6 +10,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -32,6 +33,8 @@ public final class ChunkStore {
 
     /** Entries per chunk. */
     public static final int SIZE = 1_000;
+    /** Region indexes are stored as characters from here on (printable, one UTF-8 byte for the first 80). */
+    private static final char REGION_BASE = '0';
 
     private final MongoCollection<Document> chunks;
     private final MongoCollection<Document> claims;
@@ -115,13 +118,32 @@ public final class ChunkStore {
         return c != null && c.getBoolean("done", false);
     }
 
+    /*
+     * Stored compactly, since a chunk's size is what its write costs: phones as one comma-separated
+     * string, languages as one letter each, regions as a dictionary plus one character per entry
+     * (its index in the dictionary). Only the states stay an array: they are updated in place.
+     */
     private static Document toDoc(Chunk c) {
         List<Integer> states = new ArrayList<>(c.size());
         for (int s : c.states()) states.add(s);
+        StringBuilder langs = new StringBuilder(c.size());
+        for (Lang l : c.langs()) langs.append(l == null ? '-' : l == Lang.EN ? 'e' : 'z');
+        List<String> dictionary = new ArrayList<>();
+        Map<String, Integer> indexOf = new HashMap<>();
+        StringBuilder regions = new StringBuilder(c.size());
+        for (String r : c.regions()) {
+            String key = r == null ? "" : r;
+            Integer i = indexOf.get(key);
+            if (i == null) {
+                i = dictionary.size();
+                indexOf.put(key, i);
+                dictionary.add(key);
+            }
+            regions.append((char) (REGION_BASE + i));
+        }
         return new Document("_id", c.id()).append("occ", c.occurrenceId()).append("ch", c.channel().name())
-                .append("n", c.number()).append("phones", c.phones())
-                .append("langs", c.langs().stream().map(l -> l == null ? "" : l.code()).toList())
-                .append("regions", c.regions().stream().map(r -> r == null ? "" : r).toList())
+                .append("n", c.number()).append("phones", String.join(",", c.phones())).append("langs", langs.toString())
+                .append("rdict", dictionary).append("regions", regions.toString())
                 .append("st", states).append("err", new Document()).append("next", c.next());
     }
 
@@ -129,10 +151,21 @@ public final class ChunkStore {
         List<Integer> st = d.getList("st", Integer.class);
         int[] states = new int[st.size()];
         for (int i = 0; i < states.length; i++) states[i] = st.get(i);
-        List<Lang> langs = d.getList("langs", String.class).stream().map(l -> l.isEmpty() ? null : Lang.parse(l, null)).toList();
+        String langText = d.getString("langs");
+        List<Lang> langs = new ArrayList<>(langText.length());
+        for (int i = 0; i < langText.length(); i++) {
+            char l = langText.charAt(i);
+            langs.add(l == 'z' ? Lang.ZH : l == 'e' ? Lang.EN : null);
+        }
+        List<String> dictionary = d.getList("rdict", String.class);
+        String regionText = d.getString("regions");
+        List<String> regions = new ArrayList<>(regionText.length());
+        for (int i = 0; i < regionText.length(); i++) {
+            String r = dictionary.get(regionText.charAt(i) - REGION_BASE);
+            regions.add(r.isEmpty() ? null : r);
+        }
         return new Chunk(d.getString("_id"), d.getString("occ"), Channel.valueOf(d.getString("ch")), d.getInteger("n"),
-                d.getList("phones", String.class), Arrays.asList(langs.toArray(new Lang[0])),
-                d.getList("regions", String.class), states, d.getInteger("next", 0));
+                Arrays.asList(d.getString("phones").split(",")), langs, regions, states, d.getInteger("next", 0));
     }
 
     /** Reasons stored for failed entries of a chunk, by index. */

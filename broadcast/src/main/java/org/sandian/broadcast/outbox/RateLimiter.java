@@ -5,9 +5,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Paces one channel's sends for every worker of this node: each {@link #acquire()} reserves the
  * next free slot ({@code 1/rate} seconds after the previous) and waits for it, so the rate holds
- * exactly whatever the number of workers, with no burst after an idle spell beyond one slot.
+ * whatever the number of workers. Slots missed while the workers were held up (a GC pause, a busy
+ * machine) may be caught up, but only within the last {@value #CATCH_UP_MILLIS} ms: never a burst
+ * after an idle spell.
  */
 public final class RateLimiter {
+
+    static final long CATCH_UP_MILLIS = 50;
 
     private final long intervalNanos;
     private long nextFree;
@@ -22,7 +26,7 @@ public final class RateLimiter {
         long slot;
         synchronized (this) {
             long now = System.nanoTime();
-            slot = Math.max(now, nextFree);
+            slot = Math.max(now - CATCH_UP_MILLIS * 1_000_000, nextFree);
             nextFree = slot + intervalNanos;
         }
         long wait;

@@ -90,12 +90,17 @@ public final class BenchIvrCommand implements Callable<Integer> {
             Run warm = run(voice.agiPort(), Math.min(calls, 50), "x");
             System.out.printf("warm-up: 1 call then %d at once, %d turns, %d errors (prices rendered and cached, JIT)%n",
                     Math.min(calls, 50), first.turns() + warm.turns(), first.errors + warm.errors);
+            long cpuBefore = processCpuNanos();
             Run run = run(voice.agiPort(), calls, "b");
+            long cpu = processCpuNanos() - cpuBefore;
             long[] t = run.sorted();
             double seconds = run.nanos / 1e9;
             double turnsPerSecond = t.length / Math.max(seconds, 1e-9);
             System.out.printf("%d calls, %d turns in %.2f s; server time per turn p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     calls, t.length, seconds, ms(t, 50), ms(t, 90), ms(t, 99), ms(t, 100));
+            System.out.printf("CPU of this JVM (hub and emulated Asterisk together): %.3f ms per turn; load average %.1f on %d cores%n",
+                    cpu / 1e6 / Math.max(t.length, 1), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
             if (trace) byPosition(run);
             System.out.printf("health after the run: %s%n", voice.health());
             System.out.printf("RESULT calls=%d turns_per_s=%.0f p99_turn_ms=%.2f errors=%d%n", calls, turnsPerSecond,
@@ -256,6 +261,11 @@ public final class BenchIvrCommand implements Callable<Integer> {
             out.flush();
             replied = System.nanoTime();
         }
+    }
+
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     /** p99 of each turn of the walk across calls: which step is slow. */

@@ -35,7 +35,7 @@ public final class TvChannel {
 
     private static final Logger log = LoggerFactory.getLogger(TvChannel.class);
     static final int PRICES_PER_PAGE = 6;
-    static final int NOTICES_PER_PAGE = 4;
+    static final int NOTICES_PER_PAGE = 3;
     static final int BROADCASTS_PER_PAGE = 3;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

@@ -153,6 +153,26 @@ class TvFeedsTest {
     }
 
     @Test
+    void boardRendersFullScreenInChromium() throws Exception {
+        java.nio.file.Path chromium = java.nio.file.Path.of("/usr/bin/chromium");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(chromium)
+                || "true".equalsIgnoreCase(System.getenv("CI")), "no /usr/bin/chromium");
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Path profile = java.nio.file.Files.createTempDirectory("sandian-tv-chromium-");
+        for (String page : List.of("0", "1", "3")) {
+            java.nio.file.Path shot = dir.resolve("tv-board-" + page + ".png").toAbsolutePath();
+            java.nio.file.Files.deleteIfExists(shot);
+            Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,720",
+                    "--screenshot=" + shot, hub.base() + "/tv?region=" + county + "&page=" + page)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "chromium finished");
+            assertTrue(java.nio.file.Files.size(shot) > 5_000, "screenshot written: " + shot);
+        }
+    }
+
+    @Test
     void webPagesStillServedBesideTheBoard() throws Exception {
         assertEquals(200, new Http(hub.base()).get("/prices/104").statusCode());
         assertEquals(404, new Http(hub.base()).get("/tv/nothing").statusCode());

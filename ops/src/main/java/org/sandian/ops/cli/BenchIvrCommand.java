@@ -49,7 +49,8 @@ import picocli.CommandLine.Option;
  * content, the answer engine on the bus, the FastAGI server) and N emulated Asterisk calls at once,
  * each walking the price menu: Chinese, prices, maize by its short key, back, paddy rice by its
  * typed code 101#, back, {@code --rounds} times, then hanging up. A turn is one AGI command answered:
- * its server time runs from the reply written to the script's next command read. Ends with
+ * its server time runs from the reply written to the script's next command read (call setup, up to
+ * the first command, is reported apart). Ends with
  * {@code RESULT calls=... turns_per_s=... p99_turn_ms=... errors=...}.
  */
 @Command(name = "ivr", mixinStandardHelpOptions = true,
@@ -98,6 +99,9 @@ public final class BenchIvrCommand implements Callable<Integer> {
             double turnsPerSecond = t.length / Math.max(seconds, 1e-9);
             System.out.printf("%d calls, %d turns in %.2f s; server time per turn p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     calls, t.length, seconds, ms(t, 50), ms(t, 90), ms(t, 99), ms(t, 100));
+            long[] setups = run.setups();
+            System.out.printf("call setup (connect, agi_ block, first prompt): p50 %.2f ms, p99 %.2f ms%n",
+                    ms(setups, 50), ms(setups, 99));
             System.out.printf("CPU of this JVM (hub and emulated Asterisk together): %.3f ms per turn; load average %.1f on %d cores%n",
                     cpu / 1e6 / Math.max(t.length, 1), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                             .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -144,15 +148,20 @@ public final class BenchIvrCommand implements Callable<Integer> {
         long nanos;
 
         int turns() {
-            return perCall.stream().mapToInt(a -> a.length).sum();
+            return perCall.stream().mapToInt(a -> Math.max(a.length - 1, 0)).sum();
         }
 
+        /** Menu turns; the first exchange of each call (connection, agi_ block, first prompt) is {@link #setups()}. */
         long[] sorted() {
             long[] all = new long[turns()];
             int i = 0;
-            for (long[] a : perCall) for (long v : a) all[i++] = v;
+            for (long[] a : perCall) for (int j = 1; j < a.length; j++) all[i++] = a[j];
             Arrays.sort(all);
             return all;
+        }
+
+        long[] setups() {
+            return perCall.stream().filter(a -> a.length > 0).mapToLong(a -> a[0]).sorted().toArray();
         }
     }
 

@@ -21,9 +21,4 @@ public final class PhoneNumbers {
         if (s.startsWith("+86")) return CN_MOBILE.matcher(s.substring(3)).matches() ? s : null;
         return E164.matcher(s).matches() ? s : null;
     }
-
-    /** For logs: the last four digits only. */
-    public static String masked(String phone) {
-        return phone == null || phone.length() < 4 ? "****" : "****" + phone.substring(phone.length() - 4);
-    }
 }

@@ -27,6 +27,7 @@ import org.sandian.content.answer.Intent;
 import org.sandian.content.answer.Query;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.OutboundSms;
+import org.sandian.content.bus.PhoneMask;
 import org.sandian.content.bus.RecordCodec;
 import org.sandian.content.model.Lang;
 import org.slf4j.Logger;
@@ -119,7 +120,7 @@ public final class ServicePages {
             } else if (problem.result() != null) {
                 showForm(ctx, action, values, problem.result(), 400);
             } else if (!perPhone.tryAcquire(phone) || !perIp.tryAcquire(ctx.request().remoteAddress().hostAddress())) {
-                log.info("one-time code refused for {}: rate limit", PhoneNumbers.masked(phone));
+                log.info("one-time code refused for {}: rate limit", PhoneMask.mask(phone));
                 showForm(ctx, action, values, "err_rate", 429);
             } else {
                 sendCode(ctx, v, action, phone, values);
@@ -190,11 +191,11 @@ public final class ServicePages {
         vertx.eventBus().request(Addresses.SMS_SEND, new OutboundSms(null, phone, text, OutboundSms.Priority.REPLY, "otp"),
                 delivery).onComplete(sent -> {
                     if (sent.failed()) {
-                        log.warn("one-time code to {} not sent: {}", PhoneNumbers.masked(phone), sent.cause().toString());
+                        log.warn("one-time code to {} not sent: {}", PhoneMask.mask(phone), sent.cause().toString());
                         showForm(ctx, action, values, "err_sms", 503);
                         return;
                     }
-                    log.info("one-time code sent to {} for {}", PhoneNumbers.masked(phone), action);
+                    log.info("one-time code sent to {} for {}", PhoneMask.mask(phone), action);
                     values.put("phone", phone);
                     showCode(ctx, action, values, null, 200);
                 });
@@ -219,7 +220,7 @@ public final class ServicePages {
             } else {
                 m.put("error", a instanceof Answer.Failed ? "err_unavailable" : "err_item");
             }
-            log.info("web {} for {}: {}", action, PhoneNumbers.masked(phone), a.getClass().getSimpleName());
+            log.info("web {} for {}: {}", action, PhoneMask.mask(phone), a.getClass().getSimpleName());
             render(ctx, 200, "result", m);
         });
     }

@@ -185,4 +185,34 @@ class OutboundCallTest {
         ami.hangup("9.4", "PJSIP/x-4");
         assertTrue(outcome().last());
     }
+
+    @Test
+    void anOriginateWhoseResponseNeverComesIsCountedFailedAndFreesItsSlot() throws Exception {
+        // A hub of its own: on the shared bus the call could go to the other channel's consumer.
+        io.vertx.core.Vertx own = io.vertx.core.Vertx.vertx();
+        try (FakeAmi lossy = new FakeAmi("s3cret")) {
+            VoiceOptions quick = VoiceOptions.defaults(Files.createTempDirectory("voice-sounds")).withAgi("127.0.0.1", 0)
+                    .withManager("127.0.0.1", lossy.port(), "sandian", "s3cret")
+                    .withOutbound(1, 0, RETRY, Duration.ofMillis(200));
+            VoiceChannel other = new VoiceChannel(quick, null, new TranscriptSpeech());
+            VoiceCaller.registerTypes(own);
+            BlockingQueue<VoiceCallOutcome> reports = new LinkedBlockingQueue<>();
+            own.eventBus().<VoiceCallOutcome>consumer(VoiceAddresses.CALL_OUTCOME, m -> reports.add(m.body()));
+            own.deployVerticle(other).await(30, TimeUnit.SECONDS);
+            waitFor(() -> other.health().amiConnected(), "manager login");
+            long start = System.nanoTime();
+            // The OriginateResponse is lost (say, sent while the connection was down).
+            VoiceCallRequest r = new VoiceCallRequest("b-5", "+8613800000014", "测试", null, Lang.ZH, null);
+            VoiceCaller.proxy(own).call(r).await();
+            assertNotNull(lossy.nextOriginate(5_000));
+            VoiceCallOutcome lost = reports.poll(10, TimeUnit.SECONDS);
+            assertNotNull(lost, "the lost call was reported");
+            assertEquals(Result.FAILED, lost.result());
+            assertTrue(lost.last());
+            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 5_000, "not before ring time + margin");
+            assertEquals(0, other.health().outboundActive(), "the slot is free again");
+        } finally {
+            own.close().await(30, TimeUnit.SECONDS);
+        }
+    }
 }

@@ -40,6 +40,10 @@ public final class OutboundDialer implements ManagerEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundDialer.class);
     private static final long LOGIN_RETRY_MS = 5_000;
+    /** Beyond the ring time, how long an OriginateResponse may take before it counts as lost. */
+    static final long LOST_RESPONSE_MARGIN_MS = 5_000;
+    /** The longest an answered broadcast call may last before its Hangup event counts as lost. */
+    static final long MAX_CALL_MS = 15 * 60_000;
 
     private final VoiceOptions options;
     private final Consumer<VoiceCallOutcome> outcomes;
@@ -214,6 +218,13 @@ public final class OutboundDialer implements ManagerEventListener {
                 }
             });
             log.info("voice call {} attempt {} originated to {}", a.callId, a.number, PhoneMask.mask(r.callee()));
+            // Events sent while the manager connection was down are never replayed: free the slot anyway.
+            thread.schedule(() -> {
+                if (byAction.remove(a.actionId()) != null) {
+                    log.warn("voice call {} attempt {}: no OriginateResponse, counted as failed", a.callId, a.number);
+                    ended(a, VoiceCallOutcome.Result.FAILED);
+                }
+            }, options.ringTimeout().toMillis() + LOST_RESPONSE_MARGIN_MS, TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {
             log.warn("voice call {} attempt {}: Originate not sent: {}", a.callId, a.number, e.toString());
             byAction.remove(a.actionId());
@@ -231,6 +242,12 @@ public final class OutboundDialer implements ManagerEventListener {
             a.uniqueId = e.getUniqueId();
             if (a.uniqueId != null) byUniqueId.put(a.uniqueId, a);
             publish(a, result, false);
+            thread.schedule(() -> {
+                if (a.uniqueId != null && byUniqueId.remove(a.uniqueId) != null) {
+                    log.warn("voice call {} attempt {}: no Hangup event, closed after {} ms", a.callId, a.number, MAX_CALL_MS);
+                    ended(a, a.listened ? VoiceCallOutcome.Result.LISTENED_TO_END : VoiceCallOutcome.Result.ANSWERED);
+                }
+            }, MAX_CALL_MS, TimeUnit.MILLISECONDS);
             return;
         }
         ended(a, result);

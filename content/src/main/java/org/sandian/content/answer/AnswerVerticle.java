@@ -27,7 +27,9 @@ public final class AnswerVerticle extends VerticleBase {
     public Future<?> start() {
         MessageTypes.register(vertx.eventBus());
         DeliveryOptions reply = RecordCodec.options(Answer.class);
-        vertx.eventBus().consumer(Addresses.CONTENT_CHANGED, m -> snapshot.reload());
+        // The body names the changed collection ("notices"); anything else reloads everything.
+        vertx.eventBus().consumer(Addresses.CONTENT_CHANGED,
+                m -> snapshot.reload(m.body() instanceof String collection ? collection : null));
         MessageConsumer<Query> consumer = vertx.eventBus().consumer(Addresses.ANSWER, m ->
                 service.answer(m.body()).onComplete(
                         a -> m.reply(a, reply),

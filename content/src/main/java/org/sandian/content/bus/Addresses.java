@@ -12,7 +12,7 @@ public final class Addresses {
     /** Request: {@code Query} -> {@code Answer}. Served by content's answer engine. */
     public static final String ANSWER = "sandian.answer";
 
-    /** Published, no body: published content changed; snapshots reload. */
+    /** Published: published content changed; the body names the collection ("notices"), or is empty for all. */
     public static final String CONTENT_CHANGED = "sandian.content.changed";
 
     /** Request: phone (String, E.164) -> {@code FarmerProfile} or null. Served by broadcast. */

@@ -115,6 +115,11 @@ public final class ContentSnapshot {
         return loadedAt;
     }
 
+    /** Every price held (the last {@link SnapshotLoader#PRICE_DAYS} days), for a partial reload. */
+    public List<Price> prices() {
+        return series.values().stream().flatMap(List::stream).toList();
+    }
+
     /** Prices of one commodity at one market, oldest first (empty when none). */
     public List<Price> history(String commodityCode, String marketId) {
         return series.getOrDefault(commodityCode + ":" + marketId, List.of());

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.bson.conversions.Bson;
 import org.sandian.content.model.Status;
 import org.sandian.content.store.ContentStores;
@@ -29,14 +30,24 @@ public final class SnapshotLoader {
     }
 
     public ContentSnapshot load() {
+        return reload(null, null);
+    }
+
+    /**
+     * A new snapshot that re-reads only {@code changed} (collections, e.g. "notices"), taking the
+     * rest from {@code previous}: publishing a notice must not re-read every price. Null reads all.
+     */
+    public ContentSnapshot reload(ContentSnapshot previous, Set<String> changed) {
+        boolean all = previous == null || changed == null;
         LocalDate since = LocalDate.now(clock).minusDays(PRICE_DAYS);
         return new ContentSnapshot(
-                all(stores.commodities(), PUBLISHED),
-                all(stores.markets(), PUBLISHED),
-                all(stores.regions(), null),
-                all(stores.prices(), and(PUBLISHED, gte("date", since))),
-                all(stores.notices(), PUBLISHED),
-                all(stores.guidance(), PUBLISHED),
+                all || changed.contains(ContentStores.COMMODITIES) ? all(stores.commodities(), PUBLISHED) : previous.commodities(),
+                all || changed.contains(ContentStores.MARKETS) ? all(stores.markets(), PUBLISHED) : previous.markets(),
+                all || changed.contains(ContentStores.REGIONS) ? all(stores.regions(), null) : previous.regions(),
+                all || changed.contains(ContentStores.PRICES)
+                        ? all(stores.prices(), and(PUBLISHED, gte("date", since))) : previous.prices(),
+                all || changed.contains(ContentStores.NOTICES) ? all(stores.notices(), PUBLISHED) : previous.notices(),
+                all || changed.contains(ContentStores.GUIDANCE) ? all(stores.guidance(), PUBLISHED) : previous.guidance(),
                 clock.instant());
     }
 

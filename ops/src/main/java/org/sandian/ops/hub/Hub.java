@@ -83,8 +83,9 @@ public final class Hub {
     public static Hub start(HubConfig config, boolean demo) {
         Clock clock = Clock.systemUTC();
         HubMetrics metrics = HubMetrics.start();
+        HubVertx.checkStore(config);
         MongoStore store = MongoStore.open(config.store());
-        Hub hub = new Hub(metrics.vertx(new VertxOptions()), store, config);
+        Hub hub = new Hub(HubVertx.start(config, metrics), store, config);
         hub.metrics = metrics;
         try {
             hub.startParts(clock, demo);
@@ -109,6 +110,7 @@ public final class Hub {
         }
         health.add("store", () -> vertx.executeBlocking(() -> store.ping()
                 ? ComponentHealth.up(store.description()) : ComponentHealth.down(store.description() + " unreachable")));
+        health.add("cluster", () -> HubVertx.health(vertx));
 
         SnapshotHolder snapshot = new SnapshotHolder(vertx, new SnapshotLoader(content, clock));
         MongoQueryLog queryLog = new MongoQueryLog(store, clock);
@@ -173,6 +175,7 @@ public final class Hub {
         voice = new VoiceChannel(channels.voice(), store);
         deploy(voice, "voice channel");
         health.add("voice", () -> Future.succeededFuture(ComponentHealth.up(voice.health().toString())));
+        VoiceReadiness.add(health, channels.voice(), voice);
     }
 
     private void publishStoreAddress() {

@@ -82,6 +82,10 @@ public final class BenchSmsCommand implements Callable<Integer> {
     @Option(names = "--tps", description = "submits/s per bind the hub allows itself (default ${DEFAULT-VALUE})")
     int tps = 20_000;
 
+    @Option(names = "--pdu-threads", description = "jSMPP threads handling inbound PDUs per bind: MOs stored at once"
+            + " (default ${DEFAULT-VALUE})")
+    int pduThreads = 32;
+
     @Option(names = "--no-receipts", description = "ask for no delivery receipts (production asks for them)")
     boolean noReceipts;
 
@@ -105,8 +109,8 @@ public final class BenchSmsCommand implements Callable<Integer> {
             SmsDialogue[] dialogue = new SmsDialogue[1];
             SmsChannel channel = startHub(vertx, store, clock, port, dir, receipts, dialogue);
             waitFor(channel::allBound, 15_000);
-            System.out.printf("hub bound to the simulator on 127.0.0.1:%d with %d bind(s), window %d, receipts %s%n",
-                    port, binds, window, receipts ? "on" : "off");
+            System.out.printf("hub bound to the simulator on 127.0.0.1:%d with %d bind(s), window %d, %d PDU threads,"
+                    + " receipts %s%n", port, binds, window, pduThreads, receipts ? "on" : "off");
 
             if (warmup > 0) {
                 Run warm = run(sim, replies, "8613600000000", warmup, 0);
@@ -151,7 +155,8 @@ public final class BenchSmsCommand implements Callable<Integer> {
 
         SmsOptions options = SmsOptions.of("127.0.0.1", port, "sandian", "secret").withSource(SHORT_CODE)
                 .withBinds(binds).withFlow(window, tps).withReceipts(receipts)
-                .withTimers(Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60));
+                .withTimers(Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60))
+                .toBuilder().pduThreads(pduThreads).build();
         // Every MO comes from its own number: the per-number reply limit stays as in production.
         DialogueOptions dialogueOptions = DialogueOptions.defaults(Set.of(SHORT_CODE)).withZone(ZONE, Lang.ZH);
         AtomicReference<SmsChannel> channel = new AtomicReference<>();

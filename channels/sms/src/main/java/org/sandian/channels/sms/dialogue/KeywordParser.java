@@ -104,7 +104,7 @@ public final class KeywordParser {
     }
 
     private static Query query(Intent intent, String terms, Lang lang, String sender) {
-        // Query defaults a null lang to ZH for now; the profile should decide (asked of content's owner).
+        // A null lang lets the farmer's profile (or the hub default) decide: "TD", "?", "12345".
         return new Query(intent, terms, lang, Channel.SMS, sender, null, 1);
     }
 

@@ -146,5 +146,6 @@ class DialogueOverSmppTest {
         String g = newFarmer();
         assertTrue(bed.ask(g, "STOP").startsWith("You are unsubscribed"));
         assertTrue(bed.ask(g, "LANG EN").startsWith("OK, replies"));
+        assertTrue(bed.ask(g, "?").startsWith("Send: PRICE MAIZE"), "no language in \"?\": his profile's is used");
     }
 }

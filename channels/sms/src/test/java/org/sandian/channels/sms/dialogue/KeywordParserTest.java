@@ -2,6 +2,7 @@ package org.sandian.channels.sms.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,14 @@ class KeywordParserTest {
             """)
     void languageComesFromTheTextOrIsLeftToTheProfile(String text, Lang lang) {
         assertEquals(lang, KeywordParser.langOf(text));
+    }
+
+    @Test
+    void queriesWithoutALanguageLeaveItToTheProfile() {
+        assertNull(KeywordParser.parse("TD", FARMER).lang());
+        assertNull(KeywordParser.parse("？", FARMER).lang());
+        assertEquals(Lang.EN, KeywordParser.parse("STOP", FARMER).lang());
+        assertEquals(Lang.ZH, KeywordParser.parse("退订", FARMER).lang());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.sandian.ops.cluster.ClusterSettings;
 import org.sandian.ops.cluster.HazelcastSettings;
+import org.sandian.ops.cluster.MemberLog;
 import org.sandian.ops.config.ConfigException;
 import org.sandian.ops.config.ConfigReader;
 import org.sandian.ops.config.HubConfig;
@@ -44,6 +45,7 @@ public final class HubVertx {
         Vertx vertx = await(metrics.builder(options).withClusterManager(manager).buildClustered());
         log.info("cluster: joined in {} ms, {} member(s)", (System.nanoTime() - t0) / 1_000_000,
                 manager.getNodes().size());
+        manager.getHazelcastInstance().getCluster().addMembershipListener(new MemberLog());
         return vertx;
     }
 

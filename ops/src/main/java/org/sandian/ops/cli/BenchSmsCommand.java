@@ -133,6 +133,14 @@ public final class BenchSmsCommand implements Callable<Integer> {
             return count - run.replied() == 0 && run.duplicates() == 0 ? 0 : 1;
         } finally {
             await(vertx.close());
+            deleteTree(dir);
+        }
+    }
+
+    /** The temporary store goes with the run (a full run leaves tens of MB). */
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 

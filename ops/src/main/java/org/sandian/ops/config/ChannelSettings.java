@@ -57,7 +57,12 @@ public final class ChannelSettings {
         VoiceOptions v = VoiceOptions.defaults(soundsDir)
                 .withAgi("0.0.0.0", r.port("agi.port"))
                 .withMaxCalls(r.integer("agi.max-calls", 1, 500))
-                .withTts(r.bool("agi.tts"));
+                .withTts(r.bool("agi.tts"))
+                .withSpeechCommands(r.string("agi.espeak"), r.string("agi.sox"))
+                .withDial(r.string("ami.dial-pattern"), r.string("ami.broadcast-context"))
+                .withOutbound(r.integer("ami.concurrent-calls", 1, 500), r.integer("ami.retries", 0, 10),
+                        Duration.ofMinutes(r.integer("ami.retry-minutes", 1, 24 * 60)),
+                        Duration.ofSeconds(r.integer("ami.ring-seconds", 5, 300)));
         String amiHost = r.optional("ami.host");
         return amiHost == null ? v : v.withManager(amiHost, r.port("ami.port"), r.string("ami.user"), r.string("ami.secret"));
     }

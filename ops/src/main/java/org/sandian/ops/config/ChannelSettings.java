@@ -43,6 +43,7 @@ public final class ChannelSettings {
                 .tps(r.integer("smpp.tps", 1, 100_000))
                 .maxParts(r.integer("smpp.max-parts", 1, 10))
                 .enquireLink(Duration.ofSeconds(r.integer("smpp.enquire-link-seconds", 5, 3600)))
+                .pduThreads(r.integer("smpp.pdu-threads", 1, 256))
                 .build();
     }
 

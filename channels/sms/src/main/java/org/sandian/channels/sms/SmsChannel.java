@@ -61,7 +61,7 @@ public final class SmsChannel extends VerticleBase {
         MessageTypes.register(vertx.eventBus(), InboundMessage.class);
         DeliveryOptions statusOpts = RecordCodec.options(SmsStatus.class);
         DeliveryOptions receivedOpts = RecordCodec.options(InboundMessage.class);
-        outbox = new MtOutbox(store.collection("sms_mt", Document.class), store.collection("sms_outq", Document.class),
+        outbox = new MtOutbox(store.collection("sms_mt", Document.class),
                 store.collection("sms_receipts_index", Document.class),
                 s -> vertx.eventBus().publish(Addresses.SMS_STATUS, s, statusOpts), clock, options.maxParts());
         intake = new MoIntake(store.collection("sms_mo", Document.class), store.collection("sms_mo_parts", Document.class),

@@ -172,6 +172,43 @@ class MtOverSmppTest {
     }
 
     @Test
+    void mtsAlreadySubmittedAreNotResentAfterARestart() throws Exception {
+        start(SimOptions.on(0).withReceipts(false, false), o -> o);
+        for (int i = 0; i < 5; i++) send("s" + i, "sent once " + i, Priority.REPLY);
+        assertTrue(bed.sim.awaitMessages(5, 5_000));
+        SmsTestBed.await(() -> java.util.stream.IntStream.range(0, 5)
+                .allMatch(i -> "SUBMITTED".equals(stored("s" + i).getString("state"))), 3_000, "five stored SUBMITTED");
+        bed.undeploy();
+        bed.deploy(bed.options());
+        bed.awaitBound();
+        send("after", "after the restart", Priority.REPLY);
+        assertTrue(bed.sim.awaitMessages(6, 5_000));
+        Thread.sleep(300);
+        assertEquals(6, bed.sim.messages().size(), "only the new MT was sent after the restart");
+    }
+
+    @Test
+    void submitResultsNotYetStoredNeverExceedTheWindow() throws Exception {
+        // a crash re-sends every part whose submit result is not stored: at most the window
+        start(SimOptions.on(0).withReceipts(false, false), o -> o.withFlow(2, 100_000));
+        int n = 300;
+        for (int i = 0; i < n; i++) {
+            bed.channel.sender().send(new OutboundSms("u" + i, "+8613800000001", "u " + i, Priority.BULK, "t"));
+        }
+        long end = System.currentTimeMillis() + 20_000;
+        int worst = 0;
+        int seen = 0;
+        while (seen < n && System.currentTimeMillis() < end) {
+            seen = bed.sim.submits().size(); // read before the store: the store can only have moved on
+            long storedSubmitted = bed.store.collection("sms_mt", Document.class)
+                    .countDocuments(new Document("state", "SUBMITTED"));
+            worst = Math.max(worst, seen - (int) storedSubmitted);
+        }
+        assertEquals(n, seen, "all sent");
+        assertTrue(worst <= 2, "window 2, yet " + worst + " submits were not stored");
+    }
+
+    @Test
     void failoverSmscIsUsedWhenThePrimaryIsUnreachable() throws Exception {
         bed = new SmsTestBed();
         bed.startSim(sim(SimOptions.on(0)));

@@ -3,6 +3,9 @@ package org.sandian.channels.sms.mt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * neither window nor rate limit, so: {@code windowSize} sender threads (at most that many
  * submit_sm outstanding: the window), each taking a permit of the bind's {@link TokenBucket}
  * (TPS) first. THROTTLED / MSGQFUL pause the whole bind with growing back-off and put the part
- * back at its place; nothing is dropped.
+ * back at its place; nothing is dropped. A part holds its window slot until its submit result is
+ * stored, not only until the SMSC answers: after a crash at most the window is re-sent, however
+ * far the store's writer lags.
  */
 public final class BindSender implements AutoCloseable {
 
@@ -38,6 +43,8 @@ public final class BindSender implements AutoCloseable {
     private final TokenBucket bucket;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Window slots: a part holds one from its submit until its result is stored. */
+    private final Semaphore window;
     private final AtomicInteger throttledInARow = new AtomicInteger();
     private volatile boolean running = true;
 
@@ -46,6 +53,7 @@ public final class BindSender implements AutoCloseable {
         this.outbox = outbox;
         this.options = options;
         this.bucket = new TokenBucket(options.tpsPerBind(), Math.max(1, options.tpsPerBind() / 50));
+        this.window = new Semaphore(Math.max(1, options.windowSize()));
         for (int i = 0; i < Math.max(1, options.windowSize()); i++) {
             Thread t = new Thread(this::loop, "smpp-send-" + i);
             t.setDaemon(true);
@@ -61,6 +69,11 @@ public final class BindSender implements AutoCloseable {
         return inFlight.get();
     }
 
+    /** Parts submitted or being submitted whose result is not stored yet: never above the window. */
+    public int unsaved() {
+        return Math.max(1, options.windowSize()) - window.availablePermits();
+    }
+
     private void loop() {
         while (running) {
             try {
@@ -69,10 +82,25 @@ public final class BindSender implements AutoCloseable {
                     bind.awaitBound(500);
                     continue;
                 }
-                MtOutbox.Job job = outbox.next(200);
-                if (job == null) continue;
-                if (outbox.isFailed(job.mt())) continue; // another part failed it already
-                bucket.acquire();
+                if (!window.tryAcquire(200, TimeUnit.MILLISECONDS)) continue;
+                MtOutbox.Job job;
+                try {
+                    job = outbox.next(200);
+                } catch (InterruptedException e) {
+                    window.release();
+                    throw e;
+                }
+                if (job == null || outbox.isFailed(job.mt())) { // nothing to do, or another part failed it
+                    window.release();
+                    continue;
+                }
+                try {
+                    bucket.acquire();
+                } catch (InterruptedException e) {
+                    outbox.retry(job);
+                    window.release();
+                    throw e;
+                }
                 submit(session, job);
             } catch (InterruptedException e) {
                 return;
@@ -88,6 +116,7 @@ public final class BindSender implements AutoCloseable {
         String source = options.sourceAddress();
         boolean alpha = !source.chars().allMatch(Character::isDigit);
         inFlight.incrementAndGet();
+        boolean slotHandedOver = false;
         try {
             SubmitSmResult r = session.submitShortMessage("",
                     alpha ? TypeOfNumber.ALPHANUMERIC : TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, source,
@@ -97,7 +126,9 @@ public final class BindSender implements AutoCloseable {
                             : SMSCDeliveryReceipt.DEFAULT),
                     (byte) 0, DataCodings.newInstance(part.dataCoding()), (byte) 0, part.userData());
             throttledInARow.set(0);
-            outbox.submitted(job, r.getMessageId());
+            CompletableFuture<Void> saved = outbox.submitted(job, r.getMessageId());
+            slotHandedOver = true;
+            saved.whenComplete((v, e) -> window.release());
         } catch (NegativeResponseException e) {
             SendError kind = SendError.ofStatus(e.getCommandStatus());
             if (kind == SendError.THROTTLED || kind == SendError.QUEUE_FULL) {
@@ -122,6 +153,7 @@ public final class BindSender implements AutoCloseable {
             outbox.failed(job, SendError.REJECTED);
         } finally {
             inFlight.decrementAndGet();
+            if (!slotHandedOver) window.release();
         }
     }
 

@@ -1,7 +1,6 @@
 package org.sandian.channels.sms.mt;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
@@ -38,11 +37,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The durable outbox of MT messages. {@code sms_mt} holds every MT (state queued, submitted with
- * the SMSC ids of its parts, delivered or failed, with an error kind); {@code sms_outq} holds the
- * ids not fully submitted yet, so a restart resumes them with a keyed scan of a small collection;
- * {@code sms_receipts_index} maps each normalized SMSC id to its MT and part, so a receipt is a
- * keyed lookup (the embedded store has no secondary indexes). All writes are group-committed.
- * Parts wait in one priority queue: replies before bulk, then oldest first.
+ * the SMSC ids of its parts, delivered or failed, with an error kind); a restart resumes the MTs
+ * still QUEUED there with one scan at start (never on the hot path: the embedded store has no
+ * secondary indexes). {@code sms_receipts_index} maps each normalized SMSC id to its MT and part,
+ * so a receipt is a keyed lookup. All writes are group-committed; new MTs have their own writer so
+ * that acknowledging SMS_SEND never waits behind a batch of submit and receipt updates. An MT
+ * costs its insert, one update per part and the part's receipt-index entry (plus one update per
+ * receipt). Parts wait in one priority queue: replies before bulk, then oldest first.
  */
 public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
@@ -63,10 +64,9 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     }
 
     private final MongoCollection<Document> mtCollection;
-    private final MongoCollection<Document> queueCollection;
     private final MongoCollection<Document> indexCollection;
+    private final BulkBatcher mtInserts;
     private final BulkBatcher mtWrites;
-    private final BulkBatcher queueWrites;
     private final BulkBatcher indexWrites;
     private final Consumer<SmsStatus> statusListener;
     private final Clock clock;
@@ -92,13 +92,12 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final String node = Long.toString(System.currentTimeMillis(), 36);
 
-    public MtOutbox(MongoCollection<Document> mt, MongoCollection<Document> queue, MongoCollection<Document> index,
+    public MtOutbox(MongoCollection<Document> mt, MongoCollection<Document> index,
                     Consumer<SmsStatus> statusListener, Clock clock, int maxParts) {
         this.mtCollection = mt;
-        this.queueCollection = queue;
         this.indexCollection = index;
+        this.mtInserts = new BulkBatcher(mt, "sms_mt-new", 500);
         this.mtWrites = new BulkBatcher(mt, "sms_mt", 500);
-        this.queueWrites = new BulkBatcher(queue, "sms_outq", 500);
         this.indexWrites = new BulkBatcher(index, "sms_receipts_index", 500);
         this.statusListener = statusListener;
         this.clock = clock;
@@ -123,14 +122,8 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
                 .append("parts", parts.size()).append("smscIds", Arrays.asList(new String[parts.size()]))
                 .append("receipts", Arrays.asList(new String[parts.size()]))
                 .append("state", State.QUEUED.name()).append("createdAt", now).append("updatedAt", now);
-        CompletableFuture<BulkBatcher.Outcome> stored = mtWrites.write(new InsertOneModel<>(doc));
-        CompletableFuture<BulkBatcher.Outcome> queued = queueWrites.write(new InsertOneModel<>(
-                new Document("_id", id).append("at", now)));
-        // The MT document decides (NEW or DUPLICATE); the resume entry failing only costs a resume after a crash.
-        return stored.thenCompose(o -> queued.handle((q, err) -> {
-            if (err != null) log.warn("MT {}: resume entry not stored: {}", id, err.toString());
-            return o;
-        })).thenApply(outcome -> {
+        // stored (NEW) or already there (DUPLICATE: the same id twice sends once) before the id is answered
+        return mtInserts.write(new InsertOneModel<>(doc)).thenApply(outcome -> {
             if (outcome == BulkBatcher.Outcome.NEW) {
                 Mt mt = new Mt(id, sms.to(), priority, parts, new String[parts.size()], new String[parts.size()],
                         order.incrementAndGet());
@@ -142,16 +135,14 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         });
     }
 
-    /** After a restart: every MT not fully submitted goes back to the queue (parts already sent are not resent). */
+    /**
+     * After a restart: every MT not fully submitted goes back to the queue (parts already sent are
+     * not resent). One scan of sms_mt for state QUEUED, at start only.
+     */
     public int resume() {
-        List<String> ids = new ArrayList<>();
-        for (Document q : queueCollection.find().batchSize(1000)) ids.add(q.getString("_id"));
         int n = 0;
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> slice = ids.subList(from, Math.min(ids.size(), from + 500));
-            for (Document d : mtCollection.find(Filters.in("_id", slice)).batchSize(500)) {
-                if (resume(d)) n++;
-            }
+        for (Document d : mtCollection.find(Filters.eq("state", State.QUEUED.name())).batchSize(500)) {
+            if (resume(d)) n++;
         }
         if (n > 0) log.info("outbox: {} queued MT(s) resumed", n);
         return n;
@@ -159,10 +150,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     private boolean resume(Document d) {
         String id = d.getString("_id");
-        if (!State.QUEUED.name().equals(d.getString("state"))) {
-            queueWrites.write(new DeleteOneModel<>(Filters.eq("_id", id)));
-            return false;
-        }
+        if (!State.QUEUED.name().equals(d.getString("state")) || live.containsKey(id)) return false;
         List<MtPart> parts = MtSplitter.split(d.getString("text"), d.getInteger("ref", 0), maxParts);
         String[] smscIds = d.getList("smscIds", String.class, List.of()).toArray(new String[parts.size()]);
         String[] receipts = d.getList("receipts", String.class, List.of()).toArray(new String[parts.size()]);
@@ -185,19 +173,24 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         jobs.add(job);
     }
 
-    /** The SMSC accepted a part: index its id for receipts, store it; the last part makes it SUBMITTED. */
-    void submitted(Job job, String smscId) {
+    /**
+     * The SMSC accepted a part: index its id for receipts, store it; the last part makes it
+     * SUBMITTED. Completes once both are stored: until then a crash would resend the part, so the
+     * sender counts it against its window.
+     */
+    CompletableFuture<Void> submitted(Job job, String smscId) {
         Mt mt = job.mt();
         submitted.incrementAndGet();
         List<String[]> beaten = new ArrayList<>();
+        List<CompletableFuture<?>> writes = new ArrayList<>();
         for (String key : SmscIds.keys(smscId)) {
             synchronized (early) {
                 recentIds.put(key, new PartRef(mt.id, job.part()));
                 String[] receipt = early.remove(key);
                 if (receipt != null) beaten.add(receipt);
             }
-            indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
-                    .append("part", job.part())));
+            writes.add(indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
+                    .append("part", job.part()))));
         }
         boolean all;
         synchronized (mt) {
@@ -211,13 +204,15 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         if (all) set.add(Updates.set("state", State.SUBMITTED.name()));
         CompletableFuture<BulkBatcher.Outcome> stored = mtWrites.write(
                 new UpdateOneModel<>(Filters.eq("_id", mt.id), Updates.combine(set)));
+        writes.add(stored);
         if (all) {
-            // only once its submit results are stored may it leave the resume queue
-            stored.thenRun(() -> queueWrites.write(new DeleteOneModel<>(Filters.eq("_id", mt.id))));
             publish(mt, State.SUBMITTED);
             settleIfFinal(mt);
         }
         if (!beaten.isEmpty()) onReceipt(beaten.get(0)[0], beaten.get(0)[1], beaten.get(0)[2]);
+        return CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
+            if (e != null) log.warn("MT {} part {}: submit result not stored: {}", mt.id, job.part() + 1, e.toString());
+        });
     }
 
     /** A part failed for good: the whole MT fails with that kind. */
@@ -232,8 +227,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         log.warn("MT {} to {} failed: {}", mt.id, PhoneMask.mask(mt.to), error.code());
         mtWrites.write(new UpdateOneModel<>(Filters.eq("_id", mt.id), Updates.combine(
                 Updates.set("state", State.FAILED.name()), Updates.set("error", error.code()),
-                Updates.set("updatedAt", Date.from(clock.instant())))))
-                .thenRun(() -> queueWrites.write(new DeleteOneModel<>(Filters.eq("_id", mt.id))));
+                Updates.set("updatedAt", Date.from(clock.instant())))));
         live.remove(mt.id);
         publish(mt, State.FAILED);
     }
@@ -348,8 +342,8 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     @Override
     public void close() {
+        mtInserts.close();
         mtWrites.close();
-        queueWrites.close();
         indexWrites.close();
     }
 }

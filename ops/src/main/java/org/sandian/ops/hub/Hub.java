@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.sandian.broadcast.api.BroadcastApi;
+import org.sandian.broadcast.core.BroadcastStore;
 import org.sandian.broadcast.outbox.BroadcastEngine;
+import org.sandian.broadcast.outbox.ChannelLink;
 import org.sandian.broadcast.outbox.EngineOptions;
 import org.sandian.broadcast.subscriber.DirectoryOptions;
 import org.sandian.broadcast.subscriber.SubscriberDirectory;
@@ -28,6 +30,7 @@ import org.sandian.channels.tv.TvChannel;
 import org.sandian.channels.voice.VoiceChannel;
 import org.sandian.channels.web.WebChannel;
 import org.sandian.content.answer.AnswerEngine;
+import org.sandian.content.answer.Channel;
 import org.sandian.content.answer.AnswerService;
 import org.sandian.content.answer.AnswerVerticle;
 import org.sandian.content.answer.HubAnswerService;
@@ -125,14 +128,18 @@ public final class Hub {
 
         startSms(channels, clock, demo);
         startVoice(channels);
-        BroadcastEngine broadcasts = new BroadcastEngine(store, EngineOptions.defaults(), clock, Map.of());
+        // Voice broadcasts need the manager interface; without it, broadcasts go by SMS, TV and web only.
+        Map<Channel, ChannelLink> voiceLink = channels.voice().outboundEnabled()
+                ? Map.of(Channel.VOICE, new VoiceBroadcastLink(vertx)) : Map.of();
+        BroadcastEngine broadcasts = new BroadcastEngine(store, EngineOptions.defaults(), clock, voiceLink);
         deploy(broadcasts, "broadcast engine");
+        new TvBroadcastBridge(vertx, new BroadcastStore(store), clock).start();
 
         AnswerService answers = AnswerService.proxy(vertx);
         Router router = Router.router(vertx);
         new HealthRoutes(health).mount(router);
         metrics.mount(router);
-        router.route("/console/*").subRouter(Console.router(vertx, config, store, content, clock));
+        router.route("/console/*").subRouter(Console.router(vertx, config, store, content, clock, broadcasts));
         router.get("/console").handler(ctx -> ctx.redirect("/console/"));
         // The body is read before the token check, which is asynchronous (a request must not end unread).
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(50L * 1024 * 1024))

@@ -1,0 +1,32 @@
+package org.sandian.ops.hub;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.sandian.broadcast.outbox.ChannelLink;
+import org.sandian.broadcast.outbox.EntryKey;
+import org.sandian.channels.voice.outbound.VoiceCallRequest;
+import org.sandian.channels.voice.outbound.VoiceCaller;
+import org.sandian.content.model.Lang;
+import org.sandian.content.names.TextNormalizer;
+
+/**
+ * Hands a voice broadcast's entries to the voice channel, which calls through Asterisk's manager
+ * interface. Key 2 on the call subscribes the callee to that broadcast's SMS (the voice channel
+ * asks the answer engine). A call accepted but not yet recorded as such when the hub dies is the
+ * "in flight" case: it may be placed again, never more than the outbound concurrency.
+ */
+final class VoiceBroadcastLink implements ChannelLink {
+
+    private final VoiceCaller caller;
+
+    VoiceBroadcastLink(Vertx vertx) {
+        VoiceCaller.registerTypes(vertx);
+        this.caller = VoiceCaller.proxy(vertx);
+    }
+
+    @Override
+    public Future<Void> send(EntryKey key, String text, String broadcastId) {
+        Lang lang = TextNormalizer.hasHan(text) ? Lang.ZH : Lang.EN;
+        return caller.call(new VoiceCallRequest(broadcastId, key.phone(), text, null, lang, null)).mapEmpty();
+    }
+}

@@ -55,14 +55,6 @@ public final class PhoneNumbers {
         }
     }
 
-    /** For logs: "+86138****8000". Never log a whole number. */
-    public static String mask(String phone) {
-        if (phone == null) return "null";
-        int n = phone.length();
-        if (n <= 7) return "*".repeat(n);
-        return phone.substring(0, n - 8) + "****" + phone.substring(n - 4);
-    }
-
     /** Full-width digits and plus (as Chinese input methods type them) to ASCII. */
     private static String halfWidth(String s) {
         StringBuilder b = new StringBuilder(s.length());

@@ -12,6 +12,7 @@ import org.sandian.content.answer.Answer;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.FarmerProfile;
 import org.sandian.content.bus.MessageTypes;
+import org.sandian.content.bus.PhoneMask;
 import org.sandian.content.bus.RecordCodec;
 import org.sandian.content.bus.SubscriberCommand;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ public final class SubscriberDirectory extends VerticleBase {
         }
         vertx.executeBlocking(() -> store.find(phone), false).onComplete(r -> {
             if (r.failed()) {
-                log.warn("profile of {} failed: {}", PhoneNumbers.mask(phone), r.cause().toString());
+                log.warn("profile of {} failed: {}", PhoneMask.mask(phone), r.cause().toString());
                 m.fail(500, "store unavailable");
                 return;
             }
@@ -107,7 +108,7 @@ public final class SubscriberDirectory extends VerticleBase {
             return outcome;
         }, true).onComplete(r -> {
             if (r.failed()) {
-                log.warn("{} for {} failed: {}", c.action(), PhoneNumbers.mask(phone), r.cause().toString());
+                log.warn("{} for {} failed: {}", c.action(), PhoneMask.mask(phone), r.cause().toString());
                 m.reply(new Answer.Failed(c.lang(), c.action(), "unavailable"), RecordCodec.options(Answer.class));
                 return;
             }
@@ -118,7 +119,7 @@ public final class SubscriberDirectory extends VerticleBase {
                         new DeliveryOptions().addHeader(ORIGIN, origin));
             }
             if (outcome.stoppedNow()) {
-                log.info("{} stopped by {}", PhoneNumbers.mask(phone), c.channel());
+                log.info("{} stopped by {}", PhoneMask.mask(phone), c.channel());
                 vertx.eventBus().publish(Addresses.STOPPED, phone, new DeliveryOptions().addHeader(ORIGIN, origin));
             }
             m.reply(outcome.answer(), RecordCodec.options(Answer.class));

@@ -5,12 +5,17 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.sandian.broadcast.core.BroadcastOptions;
+import org.sandian.broadcast.outbox.EngineOptions;
+import org.sandian.broadcast.outbox.SenderOptions;
 import org.sandian.channels.sms.SmsOptions;
 import org.sandian.channels.sms.dialogue.DialogueOptions;
 import org.sandian.channels.tv.TvOptions;
 import org.sandian.channels.voice.VoiceOptions;
 import org.sandian.channels.web.WebOptions;
+import org.sandian.content.answer.Channel;
 
 /** Reads each channel's section of the configuration into that channel's own options. */
 public final class ChannelSettings {
@@ -74,6 +79,19 @@ public final class ChannelSettings {
 
     public TvOptions tv() {
         return new TvOptions(config.zone(), config.lang(), 15, r.string("web.public-url"), List.of());
+    }
+
+    /** Broadcast rules and sending rates, in the hub's time zone. */
+    public EngineOptions broadcast() {
+        int smsPerSecond = r.integer("broadcast.sms-per-second", 0, 100_000);
+        if (smsPerSecond == 0) smsPerSecond = r.integer("smpp.tps", 1, 100_000) * r.integer("smpp.binds", 1, 32);
+        BroadcastOptions rules = new BroadcastOptions(config.zone(), r.bool("broadcast.require-approval"),
+                r.decimal("broadcast.price-per-part", 0, 100));
+        SenderOptions sending = new SenderOptions(r.integer("broadcast.workers", 1, 64), 200, 30_000,
+                Map.of(Channel.SMS, (double) smsPerSecond,
+                        Channel.VOICE, (double) r.integer("broadcast.calls-per-second", 1, 1000)),
+                config.zone());
+        return new EngineOptions(rules, sending, 1_000);
     }
 
     /** A configured secret, or a random one for this run. */

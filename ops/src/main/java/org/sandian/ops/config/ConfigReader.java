@@ -78,6 +78,17 @@ public final class ConfigReader {
         }
     }
 
+    public double decimal(String key, double min, double max) {
+        String raw = string(key);
+        try {
+            double v = Double.parseDouble(raw);
+            if (v < min || v > max) throw bad(key, "a number from " + min + " to " + max, raw);
+            return v;
+        } catch (NumberFormatException e) {
+            throw bad(key, "a number from " + min + " to " + max, raw);
+        }
+    }
+
     /** 0 means "any free port". */
     public int port(String key) {
         return integer(key, 0, 65535);

@@ -17,7 +17,6 @@ import org.sandian.broadcast.api.BroadcastApi;
 import org.sandian.broadcast.core.BroadcastStore;
 import org.sandian.broadcast.outbox.BroadcastEngine;
 import org.sandian.broadcast.outbox.ChannelLink;
-import org.sandian.broadcast.outbox.EngineOptions;
 import org.sandian.broadcast.subscriber.DirectoryOptions;
 import org.sandian.broadcast.subscriber.SubscriberDirectory;
 import org.sandian.broadcast.subscriber.SubscriberStore;
@@ -131,7 +130,7 @@ public final class Hub {
         // Voice broadcasts need the manager interface; without it, broadcasts go by SMS, TV and web only.
         Map<Channel, ChannelLink> voiceLink = channels.voice().outboundEnabled()
                 ? Map.of(Channel.VOICE, new VoiceBroadcastLink(vertx)) : Map.of();
-        BroadcastEngine broadcasts = new BroadcastEngine(store, EngineOptions.defaults(), clock, voiceLink);
+        BroadcastEngine broadcasts = new BroadcastEngine(store, channels.broadcast(), clock, voiceLink);
         deploy(broadcasts, "broadcast engine");
         new TvBroadcastBridge(vertx, new BroadcastStore(store), clock).start();
 

@@ -49,9 +49,9 @@ import org.sandian.content.testing.TestStore;
  * (at most) what was in flight at the kill.
  *
  * <p>About 90 s (two hub JVMs, a 30 s lease): run with {@code -Dsandian.cluster.test=true}, e.g.
- * {@code mvn -o -pl ops test -Dtest=ClusterFailoverTest -Dsandian.cluster.test=true}. Known to fail
- * now and then (1 message of 3,000 in a run): MTs the killed hub's SMS channel had stored but not
- * submitted stay queued in its outbox, and no survivor adopts them (see ops/DEPLOYMENT.md).
+ * {@code mvn -o -pl ops test -Dtest=ClusterFailoverTest -Dsandian.cluster.test=true}. Fails in most
+ * runs for now (from 1 to 1,057 of 3,000 not reached): MTs the killed hub's SMS channel had stored but
+ * not submitted stay queued in its outbox, and no survivor adopts them (see ops/DEPLOYMENT.md).
  */
 @Tag("cluster")
 @EnabledIfSystemProperty(named = "sandian.cluster.test", matches = "true")
@@ -90,6 +90,7 @@ class ClusterFailoverTest {
                 assertTrue(waitFor(() -> arrivals.size() >= SUBSCRIBERS / 4, 60_000), "a quarter of the broadcast sent");
                 long beforeKill = System.nanoTime();
                 int sentBeforeKill = arrivals.size();
+                long senders = claims(store).stream().map(c -> c.getString("owner")).distinct().count();
                 a.kill();
                 long killedAt = System.nanoTime();
 
@@ -103,10 +104,13 @@ class ClusterFailoverTest {
                     if (n.get() > 1) twice.add(p + " x" + n.get());
                 });
                 long gap = longestGapAfter(arrivals, killedAt);
-                System.out.printf("RESULT cluster failover: %d subscribers, %d sent before the kill, %d messages in all, "
-                                + "%d not reached, %d duplicate(s), longest silence after the kill %.1f s, kill to last %.1f s, "
-                                + "run %.1f s%n", SUBSCRIBERS, sentBeforeKill, total, SUBSCRIBERS - byPhone.size(),
-                        total - byPhone.size(), gap / 1e9, (allAt - killedAt) / 1e9, (allAt - t0) / 1e9);
+                long takenOver = claims(store).stream().filter(c -> c.getInteger("gen") > 1).count();
+                System.out.printf("RESULT cluster failover: %d subscribers, %d sent before the kill, chunks held by %d "
+                                + "sender(s) then, %d chunk(s) taken over, %d messages in all, %d not reached, %d duplicate(s), "
+                                + "longest silence after the kill %.1f s, kill to last %.1f s, run %.1f s%n", SUBSCRIBERS,
+                        sentBeforeKill, senders, takenOver, total, SUBSCRIBERS - byPhone.size(), total - byPhone.size(),
+                        gap / 1e9, (allAt - killedAt) / 1e9, (allAt - t0) / 1e9);
+                assertTrue(takenOver >= 1, "the killed hub held no chunk: nothing was taken over");
                 assertTrue(all, "every farmer reached: " + unreached(store, phones, byPhone));
 
                 for (String p : phones) assertTrue(byPhone.containsKey(handset(p)), "never reached: " + p + " in " + byPhone.keySet().stream().limit(3).toList());
@@ -177,6 +181,11 @@ class ClusterFailoverTest {
                 URI.create("http://127.0.0.1:" + hub.httpPort() + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains(clusterDetail), r.body());
+    }
+
+    /** The outbox leases ({@code {_id: chunk, gen, owner, until, done}}), read as the hubs wrote them. */
+    private static List<org.bson.Document> claims(MongoStore store) {
+        return store.collection("outbox_claims", org.bson.Document.class).find().into(new ArrayList<>());
     }
 
     /** Why farmers were not reached: the SMS channel's record of their messages, counted by state. */

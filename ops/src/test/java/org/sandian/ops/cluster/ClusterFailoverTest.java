@@ -143,6 +143,8 @@ class ClusterFailoverTest {
         env.put("SANDIAN_SMPP_PASSWORD", "secret");
         env.put("SANDIAN_SMPP_WINDOW", Integer.toString(SMPP_WINDOW));
         env.put("SANDIAN_SMPP_TPS", "1000");
+        // each hub's broadcast well under what its SMS channel submits, as DEPLOYMENT.md advises
+        env.put("SANDIAN_BROADCAST_SMS_PER_SECOND", "100");
         env.put("SANDIAN_LOG_LEVEL", "INFO");
         return env;
     }

@@ -39,8 +39,17 @@ public record ClusterSettings(boolean enabled, List<String> members, String host
             throw new ConfigException("bad configuration: cluster.members (env " + ConfigReader.envName("cluster.members")
                     + ") must list the members as host:port,host:port when the cluster is on");
         }
-        return new ClusterSettings(enabled, members, r.string("cluster.host"), r.port("cluster.port"),
+        String host = r.string("cluster.host");
+        if (enabled && isLoopback(host) && !members.stream().allMatch(m -> isLoopback(m.substring(0, m.lastIndexOf(':'))))) {
+            throw new ConfigException("bad configuration: cluster.host (env " + ConfigReader.envName("cluster.host")
+                    + ") is '" + host + "', which the other members cannot reach: set it to this hub's address");
+        }
+        return new ClusterSettings(enabled, members, host, r.port("cluster.port"),
                 r.port("cluster.bus-port"), r.bool("cluster.embedded-store-for-testing"));
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.isEmpty() || host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private static boolean parseSwitch(String raw) {

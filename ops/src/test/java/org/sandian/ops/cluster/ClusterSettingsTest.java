@@ -27,7 +27,7 @@ class ClusterSettingsTest {
 
     @Test
     void sandianClusterTrueJoinsTheListedMembersOneByOne() {
-        ClusterSettings s = settings(Map.of("SANDIAN_CLUSTER", "true",
+        ClusterSettings s = settings(Map.of("SANDIAN_CLUSTER", "true", "SANDIAN_CLUSTER_HOST", "10.0.0.12",
                 "SANDIAN_CLUSTER_MEMBERS", " 10.0.0.11:5701, 10.0.0.12:5702 ,", "SANDIAN_CLUSTER_PORT", "5702"));
         assertTrue(s.enabled());
         assertEquals(List.of("10.0.0.11:5701", "10.0.0.12:5702"), s.members());
@@ -40,6 +40,15 @@ class ClusterSettingsTest {
                 "SANDIAN_CLUSTER_MEMBERS", "10.0.0.11:5701-5703")));
         assertTrue(e.getMessage().contains("cluster.members (env SANDIAN_CLUSTER_MEMBERS)"), e.getMessage());
         assertTrue(e.getMessage().contains("10.0.0.11:5701-5703"), e.getMessage());
+    }
+
+    @Test
+    void aLoopbackHostAmongRemoteMembersIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> settings(Map.of("SANDIAN_CLUSTER", "true",
+                "SANDIAN_CLUSTER_MEMBERS", "10.0.0.11:5701,10.0.0.12:5701")));
+        assertTrue(e.getMessage().contains("cluster.host (env SANDIAN_CLUSTER_HOST)"), e.getMessage());
+        assertEquals("10.0.0.11", settings(Map.of("SANDIAN_CLUSTER", "true", "SANDIAN_CLUSTER_HOST", "10.0.0.11",
+                "SANDIAN_CLUSTER_MEMBERS", "10.0.0.11:5701,10.0.0.12:5701")).host());
     }
 
     @Test

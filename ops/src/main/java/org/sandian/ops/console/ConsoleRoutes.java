@@ -37,10 +37,12 @@ public final class ConsoleRoutes {
     private final ContentPages content;
     private final AuditPage audit;
     private final QuestionsPage questions;
+    private final java.util.List<ConsolePage> pages;
     private final String csrfSecret;
 
     ConsoleRoutes(Vertx vertx, Logins logins, View view, ContentPages content, AuditPage audit, QuestionsPage questions,
-                  String csrfSecret) {
+                  String csrfSecret, java.util.List<ConsolePage> pages) {
+        this.pages = pages;
         this.vertx = vertx;
         this.questions = questions;
         this.logins = logins;
@@ -52,10 +54,11 @@ public final class ConsoleRoutes {
 
     public static ConsoleRoutes create(Vertx vertx, Logins logins, View view, ContentDesk desk, ContentStores stores,
                                        QuestionStore questionStore, AuditLog auditLog, ZoneId zone, Clock clock,
-                                       String csrfSecret) {
+                                       String csrfSecret, org.sandian.broadcast.outbox.BroadcastEngine broadcasts) {
         return new ConsoleRoutes(vertx, logins, view, new ContentPages(vertx, desk, stores, view),
                 new AuditPage(vertx, auditLog, view, zone),
-                new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock), csrfSecret);
+                new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock), csrfSecret,
+                java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock)));
     }
 
     public Router router() {
@@ -76,6 +79,7 @@ public final class ConsoleRoutes {
         content.mount(r);
         audit.mount(r);
         questions.mount(r);
+        pages.forEach(p -> p.mount(r));
         return r;
     }
 

@@ -1,0 +1,142 @@
+package org.sandian.ops.console;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sandian.broadcast.audience.Audience;
+import org.sandian.broadcast.core.BroadcastDraft;
+import org.sandian.broadcast.schedule.Schedule;
+import org.sandian.content.answer.Channel;
+import org.sandian.content.model.Lang;
+import org.sandian.content.model.RegionCode;
+
+/**
+ * The broadcast composer's form: its raw values (shown again as typed), the draft they make and
+ * the problems found, field by field.
+ */
+final class BroadcastForm {
+
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final List<Channel> OFFERED = List.of(Channel.SMS, Channel.WEB, Channel.TV);
+
+    final JsonObject values = new JsonObject();
+    final Map<String, String> errors = new LinkedHashMap<>();
+    private Audience audience;
+    private BroadcastDraft draft;
+
+    private BroadcastForm() {
+    }
+
+    /** A fresh form for an officer of {@code region}: his area as the audience, SMS, now. */
+    static JsonObject blank(String region) {
+        return new JsonObject().put("title", "").put("textZh", "").put("textEn", "")
+                .put("regions", region == null ? "" : region).put("crops", "").put("topics", "")
+                .put("langZh", false).put("langEn", false).put("channelSMS", true).put("channelWEB", false)
+                .put("channelTV", false).put("schedule", "NOW").put("at", "").put("time", "").put("dayOfWeek", "MONDAY")
+                .put("validHours", "");
+    }
+
+    static BroadcastForm read(MultiMap f, ZoneId zone) {
+        BroadcastForm form = new BroadcastForm();
+        JsonObject v = form.values;
+        for (String name : List.of("title", "textZh", "textEn", "regions", "crops", "topics", "schedule", "at", "time",
+                "dayOfWeek", "validHours")) {
+            v.put(name, trim(f.get(name)));
+        }
+        v.put("langZh", f.contains("langZh")).put("langEn", f.contains("langEn"));
+        for (Channel c : OFFERED) v.put("channel" + c.name(), f.contains("channel" + c.name()));
+        form.audience = form.audience();
+        Schedule schedule = form.schedule(zone);
+        Map<Lang, String> texts = new EnumMap<>(Lang.class);
+        if (!v.getString("textZh").isEmpty()) texts.put(Lang.ZH, v.getString("textZh"));
+        if (!v.getString("textEn").isEmpty()) texts.put(Lang.EN, v.getString("textEn"));
+        if (texts.isEmpty()) form.errors.put("textZh", "write the text in at least one language");
+        if (v.getString("title").isEmpty()) form.errors.put("title", "a title is required");
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (Channel c : OFFERED) if (v.getBoolean("channel" + c.name())) channels.add(c);
+        if (channels.isEmpty()) form.errors.put("channels", "choose at least one channel");
+        Duration valid = null;
+        if (!v.getString("validHours").isEmpty()) {
+            try {
+                valid = Duration.ofHours(Integer.parseInt(v.getString("validHours")));
+            } catch (NumberFormatException e) {
+                form.errors.put("validHours", "a whole number of hours");
+            }
+        }
+        if (form.errors.isEmpty()) form.draft = new BroadcastDraft(v.getString("title"), texts, channels, form.audience,
+                schedule, null, valid);
+        return form;
+    }
+
+    /** The audience, or null (with an error) when a region code is malformed. */
+    Audience audienceOrNull() {
+        return audience;
+    }
+
+    /** The draft, or null when {@link #errors} is not empty. */
+    BroadcastDraft draft() {
+        return draft;
+    }
+
+    Set<Channel> channels() {
+        Set<Channel> out = EnumSet.noneOf(Channel.class);
+        for (Channel c : OFFERED) if (values.getBoolean("channel" + c.name())) out.add(c);
+        return out.isEmpty() ? EnumSet.of(Channel.SMS) : out;
+    }
+
+    private Audience audience() {
+        List<String> regions = list(values.getString("regions"));
+        for (String r : regions) {
+            if (!RegionCode.isValid(r)) {
+                errors.put("regions", "not a 12-digit region code: " + r);
+                return null;
+            }
+        }
+        Set<Lang> langs = EnumSet.noneOf(Lang.class);
+        if (values.getBoolean("langZh")) langs.add(Lang.ZH);
+        if (values.getBoolean("langEn")) langs.add(Lang.EN);
+        return new Audience(regions, list(values.getString("crops")), list(values.getString("topics")), langs);
+    }
+
+    private Schedule schedule(ZoneId zone) {
+        String kind = values.getString("schedule").toUpperCase(Locale.ROOT);
+        try {
+            switch (kind) {
+                case "AT":
+                    return Schedule.at(LocalDateTime.parse(values.getString("at"), LOCAL).atZone(zone).toInstant());
+                case "DAILY":
+                    return Schedule.daily(LocalTime.parse(values.getString("time")));
+                case "WEEKLY":
+                    return Schedule.weekly(DayOfWeek.valueOf(values.getString("dayOfWeek").toUpperCase(Locale.ROOT)),
+                            LocalTime.parse(values.getString("time")));
+                default:
+                    return Schedule.now();
+            }
+        } catch (RuntimeException e) {
+            errors.put("schedule", "AT needs a time as YYYY-MM-DD HH:MM; DAILY and WEEKLY a time as HH:MM");
+            return null;
+        }
+    }
+
+    private static List<String> list(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        return Arrays.stream(text.split("[,，\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

@@ -1,0 +1,253 @@
+package org.sandian.ops.console;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sandian.broadcast.audience.AudienceSize;
+import org.sandian.broadcast.core.Broadcast;
+import org.sandian.broadcast.core.BroadcastException;
+import org.sandian.broadcast.core.BroadcastService;
+import org.sandian.broadcast.outbox.BroadcastEngine;
+import org.sandian.broadcast.outbox.EntryState;
+import org.sandian.broadcast.outbox.Occurrence;
+import org.sandian.broadcast.outbox.OutboxReports;
+import org.sandian.broadcast.outbox.Progress;
+import org.sandian.content.answer.Channel;
+import org.sandian.content.model.Lang;
+import org.sandian.ops.auth.Officer;
+
+/**
+ * The broadcast composer on the broadcast module's service: audience with a count (a submit
+ * button re-renders the form, no script), text per language with parts and cost, schedule; then
+ * submit, approval by a second person, a self-refreshing progress page and the delivery report.
+ * The service records every action in the audit log ("broadcast.create", "broadcast.approve"...).
+ */
+final class BroadcastPages implements ConsolePage {
+
+    private final Vertx vertx;
+    private final BroadcastEngine engine;
+    private final View view;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    BroadcastPages(Vertx vertx, BroadcastEngine engine, View view, ZoneId zone, Clock clock) {
+        this.vertx = vertx;
+        this.engine = engine;
+        this.view = view;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    @Override
+    public void mount(Router r) {
+        r.get("/broadcasts").handler(this::list);
+        r.get("/broadcasts/new").handler(this::newForm);
+        r.post("/broadcasts/new").handler(this::compose);
+        r.get("/broadcasts/:id").handler(this::show);
+        r.post("/broadcasts/:id/:action").handler(this::act);
+        r.get("/broadcasts/:id/occurrences/:n").handler(this::progress);
+        r.get("/broadcasts/:id/occurrences/:n/report.csv").handler(this::report);
+    }
+
+    private BroadcastService service() {
+        return engine.service();
+    }
+
+    private void list(RoutingContext ctx) {
+        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        blocking(ctx, () -> service().list(o).stream().sorted(Comparator.comparing(Broadcast::createdAt).reversed())
+                .limit(200).toList(), list -> {
+                    JsonArray rows = new JsonArray();
+                    for (Broadcast b : list) rows.add(summary(b));
+                    view.render(ctx, "broadcasts", new JsonObject().put("broadcasts", rows));
+                });
+    }
+
+    private void newForm(RoutingContext ctx) {
+        Officer officer = ctx.get(Officer.CONTEXT_KEY);
+        view.render(ctx, "broadcast-form", new JsonObject().put("values", BroadcastForm.blank(officer.regionCode()))
+                .put("errors", new JsonObject()).put("zone", zone.getId()));
+    }
+
+    /** "count" re-renders the form with the audience counted and the cost; "save" creates the draft. */
+    private void compose(RoutingContext ctx) {
+        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        BroadcastForm form = BroadcastForm.read(ctx.request().formAttributes(), zone);
+        boolean save = "save".equals(ctx.request().getFormAttribute("action"));
+        vertx.executeBlocking(() -> {
+            if (save && form.draft() != null) return service().create(o, form.draft());
+            if (form.audienceOrNull() != null && !form.audienceOrNull().isWithin(o.scope())) {
+                form.errors.put("regions", "the audience must lie within your area " + o.regionCode());
+                return null;
+            }
+            return form.audienceOrNull() == null ? null : engine.audiences().count(form.audienceOrNull(), form.channels());
+        }, false).onComplete(done -> {
+            if (done.succeeded() && done.result() instanceof Broadcast b) {
+                ConsoleSession.flash(ctx, "broadcast " + b.id() + " saved as a draft");
+                ConsoleRoutes.redirect(ctx, "/console/broadcasts/" + b.id());
+                return;
+            }
+            int status = 200;
+            if (done.failed()) {
+                if (!(done.cause() instanceof BroadcastException e)) {
+                    ctx.fail(done.cause());
+                    return;
+                }
+                form.errors.put("_", e.getMessage());
+                status = e.httpStatus();
+            } else if (save || !form.errors.isEmpty()) {
+                status = form.errors.isEmpty() ? 200 : 400;
+            }
+            AudienceSize size = done.succeeded() ? (AudienceSize) done.result() : null;
+            view.render(ctx, status, "broadcast-form", new JsonObject().put("values", form.values)
+                    .put("errors", new JsonObject(new java.util.HashMap<>(form.errors)))
+                    .put("estimate", SmsCost.of(texts(form), size, service().options().pricePerPart()))
+                    .put("counted", size != null).put("zone", zone.getId()));
+        });
+    }
+
+    private void show(RoutingContext ctx) {
+        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        String id = ctx.pathParam("id");
+        blocking(ctx, () -> {
+            Broadcast b = service().find(o, id);
+            AudienceSize size = engine.audiences().count(b.audience(), java.util.Set.of(Channel.SMS));
+            JsonObject m = new JsonObject().put("b", summary(b))
+                    .put("estimate", SmsCost.of(b.texts(), size, service().options().pricePerPart()));
+            JsonArray occ = new JsonArray();
+            for (Occurrence x : engine.occurrences().ofBroadcast(b.id())) {
+                occ.add(new JsonObject().put("n", x.n()).put("state", x.state().name()).put("fireAt", local(x.fireAt()))
+                        .put("total", x.totalEntries()));
+            }
+            boolean author = o.name().equals(b.createdBy());
+            return m.put("occurrences", occ)
+                    .put("maySubmit", o.mayDraft() && b.state().name().equals("DRAFT"))
+                    .put("mayApprove", o.mayReview() && !author && b.state().name().equals("SUBMITTED"))
+                    .put("mayCancel", o.mayDraft() && !b.state().isFinal());
+        }, m -> view.render(ctx, "broadcast-show", m));
+    }
+
+    private void act(RoutingContext ctx) {
+        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        String id = ctx.pathParam("id");
+        String action = ctx.pathParam("action");
+        vertx.executeBlocking(() -> {
+            switch (action) {
+                case "submit":
+                    return service().submit(o, id);
+                case "approve":
+                    return service().approve(o, id);
+                case "reject":
+                    return service().reject(o, id, ctx.request().getFormAttribute("reason"));
+                case "pause":
+                    return service().pause(o, id);
+                case "resume":
+                    return service().resume(o, id, engine.occurrences().ofBroadcast(id).stream()
+                            .anyMatch(x -> x.state().isActive()));
+                case "cancel":
+                    return service().cancel(o, id);
+                default:
+                    throw new BroadcastException(BroadcastException.Kind.NOT_FOUND, "no action " + action);
+            }
+        }, false).onSuccess(b -> {
+            ConsoleSession.flash(ctx, "broadcast " + id + ": " + b.state());
+            ConsoleRoutes.redirect(ctx, "/console/broadcasts/" + id);
+        }).onFailure(e -> refused(ctx, e));
+    }
+
+    private void progress(RoutingContext ctx) {
+        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        String id = ctx.pathParam("id");
+        blocking(ctx, () -> {
+            Broadcast b = service().find(o, id);
+            int n = number(ctx);
+            Progress p = new OutboxReports(engine.chunks(), engine.occurrences(), clock).progress(Occurrence.idOf(b.id(), n));
+            if (p == null) throw new BroadcastException(BroadcastException.Kind.NOT_FOUND, "no occurrence " + n);
+            JsonArray states = new JsonArray();
+            Map<EntryState, Long> counts = new EnumMap<>(EntryState.class);
+            counts.putAll(p.byState());
+            long done = 0;
+            for (EntryState s : EntryState.values()) {
+                long c = counts.getOrDefault(s, 0L);
+                if (!s.isPending() && s != EntryState.SUBMITTED) done += c;
+                states.add(new JsonObject().put("state", s.name()).put("count", c));
+            }
+            long handed = p.total() - p.count(EntryState.QUEUED);
+            int percent = p.total() == 0 ? 100 : (int) (100 * handed / p.total());
+            JsonObject m = new JsonObject();
+            if (p.state().isActive()) m.put("refresh", 3); // no script: the page reloads itself while sending
+            return m.put("b", summary(b)).put("n", n).put("state", p.state().name())
+                    .put("active", p.state().isActive()).put("total", p.total()).put("states", states)
+                    .put("percent", percent).put("finished", done).put("rate", String.format("%.1f", p.rate()))
+                    .put("timeLeft", p.timeLeft() == null ? "" : p.timeLeft().toSeconds() + " s");
+        }, m -> view.render(ctx, "broadcast-progress", m));
+    }
+
+    private void report(RoutingContext ctx) {
+        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        String id = ctx.pathParam("id");
+        vertx.executeBlocking(() -> {
+            Broadcast b = service().find(o, id);
+            StringWriter out = new StringWriter();
+            new OutboxReports(engine.chunks(), engine.occurrences(), clock).deliveryCsv(Occurrence.idOf(b.id(), number(ctx)), out);
+            return out.toString();
+        }, false).onSuccess(csv -> ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                .putHeader("Content-Disposition", "attachment; filename=\"delivery-" + id + "-" + ctx.pathParam("n") + ".csv\"")
+                .end("\uFEFF" + csv)).onFailure(e -> refused(ctx, e));
+    }
+
+    private JsonObject summary(Broadcast b) {
+        JsonObject texts = new JsonObject();
+        b.texts().forEach((l, t) -> texts.put(l.code(), t));
+        return new JsonObject().put("id", b.id()).put("title", b.title()).put("state", b.state().name())
+                .put("texts", texts).put("channels", String.join(", ", b.channels().stream().map(Enum::name).sorted().toList()))
+                .put("regions", String.join(", ", b.audience().regions()))
+                .put("crops", String.join(", ", b.audience().crops()))
+                .put("topics", String.join(", ", b.audience().topics()))
+                .put("schedule", b.schedule().kind().name()).put("createdBy", b.createdBy())
+                .put("approvedBy", b.approvedBy() == null ? "" : b.approvedBy()).put("note", b.note() == null ? "" : b.note())
+                .put("createdAt", local(b.createdAt())).put("nextFireAt", local(b.nextFireAt())).put("fired", b.fired());
+    }
+
+    private String local(Instant t) {
+        return t == null ? "" : BroadcastForm.LOCAL.format(t.atZone(zone));
+    }
+
+    private static Map<Lang, String> texts(BroadcastForm form) {
+        Map<Lang, String> texts = new EnumMap<>(Lang.class);
+        if (!form.values.getString("textZh").isEmpty()) texts.put(Lang.ZH, form.values.getString("textZh"));
+        if (!form.values.getString("textEn").isEmpty()) texts.put(Lang.EN, form.values.getString("textEn"));
+        return texts;
+    }
+
+    private static int number(RoutingContext ctx) {
+        try {
+            return Integer.parseInt(ctx.pathParam("n"));
+        } catch (NumberFormatException e) {
+            throw new BroadcastException(BroadcastException.Kind.NOT_FOUND, "no occurrence " + ctx.pathParam("n"));
+        }
+    }
+
+    private <T> void blocking(RoutingContext ctx, Callable<T> work, java.util.function.Consumer<T> render) {
+        vertx.executeBlocking(work, false).onSuccess(render::accept).onFailure(e -> refused(ctx, e));
+    }
+
+    /** A refused action is a page with the reason (a 403 here must not read like the CSRF refusal). */
+    private void refused(RoutingContext ctx, Throwable e) {
+        if (e instanceof BroadcastException b) {
+            view.render(ctx, b.httpStatus(), "message", new JsonObject().put("message", b.getMessage()));
+        } else {
+            ctx.fail(e);
+        }
+    }
+}

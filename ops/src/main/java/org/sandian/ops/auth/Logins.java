@@ -21,6 +21,8 @@ public final class Logins {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
+    /** Failed attempts at names that do not exist, so they are slowed down like real ones. */
+    private final java.util.Map<String, Integer> unknownNames = new java.util.concurrent.ConcurrentHashMap<>();
     /** Hashed once so that an unknown name costs as much time as a wrong password. */
     private final String decoyHash;
 
@@ -38,6 +40,8 @@ public final class Logins {
         if (found.isEmpty() || found.get().disabled()) {
             hasher.verify(decoyHash, password == null ? "" : password);
             audit.record(String.valueOf(name), "login-failed", "user:" + name, null, null, "from " + from);
+            pause(unknownNames.merge(String.valueOf(name), 1, Integer::sum)); // same growing delay as a real name
+            if (unknownNames.size() > 10_000) unknownNames.clear();
             return LoginResult.refused();
         }
         User user = found.get();
@@ -46,13 +50,13 @@ public final class Logins {
             return LoginResult.locked(user.lockedUntil());
         }
         if (hasher.verify(user.passwordHash(), password)) {
-            if (user.failedLogins() > 0 || user.lockedUntil() != null) users.save(user.withFailures(0, null));
+            if (user.failedLogins() > 0 || user.lockedUntil() != null) users.clearFailures(user.name());
             audit.record(user.name(), "login", "user:" + user.name(), user.regionCode(), null, "from " + from);
             return LoginResult.ok(user.officer());
         }
-        int failures = user.failedLogins() + 1;
+        int failures = users.countFailure(user.name()).map(User::failedLogins).orElse(LOCK_AFTER);
         Instant lock = failures >= LOCK_AFTER ? now.plus(LOCK_FOR) : null;
-        users.save(user.withFailures(lock != null ? 0 : failures, lock));
+        if (lock != null) users.lock(user.name(), lock);
         audit.record(user.name(), lock != null ? "login-locked" : "login-failed", "user:" + user.name(),
                 user.regionCode(), null, "from " + from + ", failure " + failures);
         pause(failures);

@@ -14,10 +14,6 @@ public record User(@BsonId String name, String passwordHash, Role role, String r
         return new Officer(name, role, regionCode);
     }
 
-    public User withFailures(int failures, Instant locked) {
-        return new User(name, passwordHash, role, regionCode, failures, locked, created, disabled);
-    }
-
     public User withPasswordHash(String hash) {
         return new User(name, hash, role, regionCode, 0, null, created, disabled);
     }

@@ -5,7 +5,10 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +40,25 @@ public final class UserStore {
 
     public void save(User user) {
         users.replaceOne(eq("_id", user.name()), user);
+    }
+
+    /**
+     * Counts one more failed login in a single atomic update, so parallel guesses each count; returns
+     * the user as it now stands, or empty for an unknown name.
+     */
+    public Optional<User> countFailure(String name) {
+        return Optional.ofNullable(users.findOneAndUpdate(eq("_id", name), Updates.inc("failedLogins", 1),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    /** Locks the account until {@code until} and starts counting afresh. */
+    public void lock(String name, java.time.Instant until) {
+        users.updateOne(eq("_id", name), Updates.combine(Updates.set("lockedUntil", until), Updates.set("failedLogins", 0)));
+    }
+
+    /** A successful login clears the failures and any lock. */
+    public void clearFailures(String name) {
+        users.updateOne(eq("_id", name), Updates.combine(Updates.set("lockedUntil", null), Updates.set("failedLogins", 0)));
     }
 
     public List<User> all() {

@@ -53,8 +53,12 @@ public final class ChannelSettings {
     }
 
     public DialogueOptions dialogue() {
-        return DialogueOptions.defaults(Set.of(r.string("smpp.source-address")))
-                .withReplyLimit(r.integer("smpp.replies-per-minute", 1, 1000), Duration.ofMinutes(1), Duration.ofMinutes(30));
+        String source = r.string("smpp.source-address");
+        return DialogueOptions.defaults(Set.of(source, "+86" + source, "86" + source))
+                .withReplyLimit(r.integer("smpp.replies-per-minute", 1, 1000), Duration.ofMinutes(1), Duration.ofMinutes(30))
+                // a page never needs more parts than the channel may send
+                .withPageParts(Math.min(2, r.integer("smpp.max-parts", 1, 10)))
+                .withZone(config.zone(), config.lang());
     }
 
     public VoiceOptions voice() {

@@ -109,11 +109,12 @@ public final class Hub {
             demoData.loadInto(content);
             log.info("demo data loaded: {} documents", demoData.size());
         }
+        // Unordered: one slow ping must not queue every later /health behind it.
         health.add("store", () -> vertx.executeBlocking(() -> store.ping()
-                ? ComponentHealth.up(store.description()) : ComponentHealth.down(store.description() + " unreachable")));
+                ? ComponentHealth.up(store.description()) : ComponentHealth.down(store.description() + " unreachable"), false));
         health.add("cluster", () -> HubVertx.health(vertx));
 
-        SnapshotHolder snapshot = new SnapshotHolder(vertx, new SnapshotLoader(content, clock));
+        SnapshotHolder snapshot = new SnapshotHolder(vertx, new SnapshotLoader(content, clock.withZone(config.zone())));
         MongoQueryLog queryLog = new MongoQueryLog(store, clock);
         closeables.add(queryLog);
         AnswerEngine engine = new AnswerEngine(snapshot, clock, config.zone());

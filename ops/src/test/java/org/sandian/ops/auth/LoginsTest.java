@@ -92,4 +92,19 @@ class LoginsTest {
                 () -> PasswordPolicy.check("li", "short"));
         assertTrue(e.getMessage().contains("at least"));
     }
+
+    @Test
+    void parallelGuessesEachCountTowardsTheLock() throws Exception {
+        addUser("sunqi", "honghu-2026-pass");
+        Logins logins = new Logins(users, hasher, audit, Clock.systemUTC());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Logins.LOCK_AFTER);
+        java.util.List<java.util.concurrent.Future<LoginResult>> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < Logins.LOCK_AFTER; i++) {
+            String guess = "parallel-guess-" + i;
+            guesses.add(pool.submit(() -> logins.login("sunqi", guess, "test")));
+        }
+        for (java.util.concurrent.Future<LoginResult> g : guesses) g.get();
+        pool.shutdown();
+        assertEquals(LoginResult.Outcome.LOCKED, logins.login("sunqi", "honghu-2026-pass", "test").outcome());
+    }
 }

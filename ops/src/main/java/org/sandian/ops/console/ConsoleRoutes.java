@@ -58,7 +58,8 @@ public final class ConsoleRoutes {
         return new ConsoleRoutes(vertx, logins, view, new ContentPages(vertx, desk, stores, view),
                 new AuditPage(vertx, auditLog, view, zone),
                 new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock), csrfSecret,
-                java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock)));
+                java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock),
+                        new PriceImportPages(vertx, desk, stores, view, clock)));
     }
 
     public Router router() {

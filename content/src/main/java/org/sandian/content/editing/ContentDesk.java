@@ -159,6 +159,11 @@ public final class ContentDesk {
         return out;
     }
 
+    /** May {@code editor} see this version (drafts and notes included)? Only within his region. */
+    public boolean mayRead(Editor editor, Revision r) {
+        return editor.covers(r.kind().scopeOf(recordOf(r), this::marketRegion));
+    }
+
     /** The record a revision holds. */
     public Record recordOf(Revision r) {
         try {

@@ -112,7 +112,7 @@ public final class ConsoleRoutes {
     private void switchLang(RoutingContext ctx) {
         ConsoleSession.setLang(ctx, Lang.parse(ctx.pathParam("lang"), Lang.ZH));
         String back = ctx.request().getHeader("Referer");
-        redirect(ctx, back != null && back.contains("/console") ? back : "/console/");
+        redirect(ctx, consolePathOf(back));
     }
 
     private void requireOfficer(RoutingContext ctx) {
@@ -145,6 +145,16 @@ public final class ConsoleRoutes {
         }
         ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8")
                 .end(status + ": something went wrong; it has been logged.");
+    }
+
+    /** Only a path of our own console, never another host (no open redirect through Referer). */
+    static String consolePathOf(String referer) {
+        try {
+            String path = referer == null ? null : java.net.URI.create(referer).getRawPath();
+            return path != null && path.startsWith("/console/") ? path : "/console/";
+        } catch (IllegalArgumentException e) {
+            return "/console/";
+        }
     }
 
     static void redirect(RoutingContext ctx, String to) {

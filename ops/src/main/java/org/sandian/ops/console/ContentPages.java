@@ -90,7 +90,9 @@ final class ContentPages {
         String id = ctx.pathParam("id");
         blocking(ctx, () -> {
             Revision r = desk.latest(kind, id);
-            if (r == null) throw new EditRefused("no " + kind.name().toLowerCase() + " " + id);
+            if (r == null || !desk.mayRead(Editors.of(officer(ctx)), r)) {
+                throw new EditRefused("no " + kind.name().toLowerCase() + " " + id + " in your region");
+            }
             return FormValues.of(desk.recordOf(r));
         }, values -> view.render(ctx, "content-form", new JsonObject().put("kind", kind.name().toLowerCase())
                 .put("values", values).put("errors", new JsonObject()).put("isNew", false)));
@@ -131,7 +133,9 @@ final class ContentPages {
         Officer officer = officer(ctx);
         blocking(ctx, () -> {
             List<Revision> history = desk.history(kind, id);
-            if (history.isEmpty()) throw new EditRefused("no " + kind.name().toLowerCase() + " " + id);
+            if (history.isEmpty() || !desk.mayRead(Editors.of(officer), history.get(history.size() - 1))) {
+                throw new EditRefused("no " + kind.name().toLowerCase() + " " + id + " in your region");
+            }
             Revision latest = history.get(history.size() - 1);
             JsonArray diff = new JsonArray();
             String before = history.size() > 1 ? history.get(history.size() - 2).json() : "";

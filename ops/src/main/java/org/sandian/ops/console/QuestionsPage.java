@@ -103,14 +103,24 @@ final class QuestionsPage {
         }, "answered; the answer is on its way by SMS");
     }
 
-    /** The answer goes back on the asker's channel: SMS (a spoken question's asker gets it by SMS too). */
+    /**
+     * The answer goes back on the asker's channel: SMS (a spoken question's asker gets it by SMS too).
+     * Runs on a worker and waits until the SMS channel has stored the message, so the officer is told
+     * when it could not be queued instead of being told it is on its way.
+     */
     private void sendAnswer(Question q) {
         String text = q.lang() == Lang.EN
                 ? "Answer to your question " + q.number() + ": " + q.answer()
                 : "您的问题（编号" + q.number() + "）答复：" + q.answer();
         OutboundSms sms = new OutboundSms("answer:" + q.number() + ":" + q.answeredAt().toEpochMilli(), q.phone(), text,
                 OutboundSms.Priority.REPLY, "answer");
-        vertx.eventBus().request(Addresses.SMS_SEND, sms, RecordCodec.options(OutboundSms.class));
+        try {
+            vertx.eventBus().request(Addresses.SMS_SEND, sms, RecordCodec.options(OutboundSms.class).setSendTimeout(15_000))
+                    .toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the answer is saved, but the SMS to the asker could not be queued ("
+                    + e.getMessage() + "): send it again later");
+        }
     }
 
     private interface Change {

@@ -105,4 +105,28 @@ class ConsoleTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("reviewer-hb"));
     }
+
+    @Test
+    void anOfficerCannotReadDraftsOfAnotherRegion() throws Exception {
+        SharedHub.officer("editor-cs", Role.EDITOR, "430100000000");
+        ConsoleClient hunan = new ConsoleClient();
+        hunan.login("editor-cs", SharedHub.PASSWORD);
+        hunan.get("/console/content/new/notice");
+        hunan.post("/console/content/notice", Map.of("id", "n-changsha-draft", "titleZh", "长沙草稿",
+                "bodyZh", "内部草稿", "departmentZh", "长沙市农业农村局", "effective", "2026-11-01",
+                "regionScope", "430100000000"));
+        ConsoleClient qianjiang = new ConsoleClient();
+        qianjiang.login("editor-qj", SharedHub.PASSWORD);
+        HttpResponse<String> r = qianjiang.get("/console/content/notice/n-changsha-draft");
+        assertEquals(404, r.statusCode());
+        assertFalse(r.body().contains("内部草稿"));
+        assertEquals(404, qianjiang.get("/console/content/notice/n-changsha-draft/edit").statusCode());
+    }
+
+    @Test
+    void languageSwitchNeverRedirectsToAnotherSite() {
+        assertEquals("/console/x", ConsoleRoutes.consolePathOf("https://evil.example/console/x"), "our path, never their host");
+        assertEquals("/console/content", ConsoleRoutes.consolePathOf("http://127.0.0.1:8080/console/content"));
+        assertEquals("/console/", ConsoleRoutes.consolePathOf("not a uri"));
+    }
 }

@@ -137,12 +137,24 @@ public final class QuestionStore {
         return change(number, q -> q.state() == QuestionState.CLOSED ? q : q.closed(now()));
     }
 
+    /**
+     * Applies {@code how} to the stored question only if nobody changed it meanwhile (compare and
+     * set on the state and answer time); otherwise reads again and retries, so an answer and a close
+     * at the same moment never overwrite each other. The questions collection is small, so the
+     * filter beside _id costs little even on the embedded store.
+     */
     private Optional<Question> change(String number, UnaryOperator<Question> how) {
-        Optional<Question> current = find(number);
-        if (current.isEmpty()) return current;
-        Question changed = how.apply(current.get());
-        if (!changed.equals(current.get())) questions.replaceOne(eq("_id", number), changed);
-        return Optional.of(changed);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Question> current = find(number);
+            if (current.isEmpty()) return current;
+            Question before = current.get();
+            Question changed = how.apply(before);
+            if (changed.equals(before)) return Optional.of(changed);
+            Bson unchanged = and(eq("_id", number), eq("state", before.state().name()),
+                    eq("answeredAt", before.answeredAt()));
+            if (questions.replaceOne(unchanged, changed).getMatchedCount() == 1) return Optional.of(changed);
+        }
+        throw new IllegalStateException("question " + number + " is being changed by someone else: try again");
     }
 
     private static void requireState(Question q, QuestionState... allowed) {

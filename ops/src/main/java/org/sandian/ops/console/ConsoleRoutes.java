@@ -59,7 +59,8 @@ public final class ConsoleRoutes {
                 new AuditPage(vertx, auditLog, view, zone),
                 new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock), csrfSecret,
                 java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock),
-                        new PriceImportPages(vertx, desk, stores, view, clock)));
+                        new PriceImportPages(vertx, desk, stores, view, clock),
+                        new DashboardPage(vertx, stores.store(), broadcasts, view, zone, clock)));
     }
 
     public Router router() {

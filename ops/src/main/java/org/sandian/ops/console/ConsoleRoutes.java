@@ -60,7 +60,8 @@ public final class ConsoleRoutes {
                 new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock), csrfSecret,
                 java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock),
                         new PriceImportPages(vertx, desk, stores, view, clock),
-                        new DashboardPage(vertx, stores.store(), broadcasts, view, zone, clock)));
+                        new DashboardPage(vertx, stores.store(), broadcasts, view, zone, clock),
+                        new NoticePreviewPage(vertx, desk, view, zone)));
     }
 
     public Router router() {

@@ -19,6 +19,7 @@ import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.SubmitSmResult;
 import org.sandian.channels.sms.SmsOptions;
 import org.sandian.channels.sms.codec.MtPart;
+import org.sandian.channels.sms.log.LogIds;
 import org.sandian.channels.sms.session.EsmeBind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,7 +150,7 @@ public final class BindSender implements AutoCloseable {
             bind.suspect();
             outbox.retry(job);
         } catch (Exception e) {
-            log.warn("submit of MT {} part {} failed: {}", job.mt().id, job.part() + 1, e.toString());
+            log.warn("submit of MT {} part {} failed: {}", LogIds.mask(job.mt().id), job.part() + 1, e.toString());
             outbox.failed(job, SendError.REJECTED);
         } finally {
             inFlight.decrementAndGet();

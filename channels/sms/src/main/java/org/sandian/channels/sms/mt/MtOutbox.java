@@ -25,6 +25,7 @@ import org.bson.conversions.Bson;
 import org.sandian.channels.sms.SmsSender;
 import org.sandian.channels.sms.codec.MtPart;
 import org.sandian.channels.sms.codec.MtSplitter;
+import org.sandian.channels.sms.log.LogIds;
 import org.sandian.channels.sms.mo.ReceiptSink;
 import org.sandian.channels.sms.store.BulkBatcher;
 import org.sandian.content.bus.OutboundSms;
@@ -211,7 +212,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         }
         if (!beaten.isEmpty()) onReceipt(beaten.get(0)[0], beaten.get(0)[1], beaten.get(0)[2]);
         return CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
-            if (e != null) log.warn("MT {} part {}: submit result not stored: {}", mt.id, job.part() + 1, e.toString());
+            if (e != null) log.warn("MT {} part {}: submit result not stored: {}", LogIds.mask(mt.id), job.part() + 1, e.toString());
         });
     }
 
@@ -224,7 +225,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             mt.error = error.code();
         }
         failed.incrementAndGet();
-        log.warn("MT {} to {} failed: {}", mt.id, PhoneMask.mask(mt.to), error.code());
+        log.warn("MT {} to {} failed: {}", LogIds.mask(mt.id), PhoneMask.mask(mt.to), error.code());
         mtWrites.write(new UpdateOneModel<>(Filters.eq("_id", mt.id), Updates.combine(
                 Updates.set("state", State.FAILED.name()), Updates.set("error", error.code()),
                 Updates.set("updatedAt", Date.from(clock.instant())))));

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CSRFHandler;
 import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.sstore.ClusteredSessionStore;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
 import java.time.Clock;
@@ -54,19 +55,22 @@ public final class ConsoleRoutes {
 
     public static ConsoleRoutes create(Vertx vertx, Logins logins, View view, ContentDesk desk, ContentStores stores,
                                        QuestionStore questionStore, AuditLog auditLog, ZoneId zone, Clock clock,
-                                       String csrfSecret, org.sandian.broadcast.outbox.BroadcastEngine broadcasts) {
+                                       String csrfSecret, org.sandian.broadcast.outbox.BroadcastEngine broadcasts,
+                                       org.sandian.channels.sms.sim.SmscSimulator demoSmsc) {
         return new ConsoleRoutes(vertx, logins, view, new ContentPages(vertx, desk, stores, view),
                 new AuditPage(vertx, auditLog, view, zone),
                 new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock), csrfSecret,
                 java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock),
                         new PriceImportPages(vertx, desk, stores, view, clock),
                         new DashboardPage(vertx, stores.store(), broadcasts, view, zone, clock),
-                        new NoticePreviewPage(vertx, desk, view, zone)));
+                        new NoticePreviewPage(vertx, desk, view, zone),
+                        new PhoneSimulatorPage(demoSmsc, view)));
     }
 
     public Router router() {
         Router r = Router.router(vertx);
-        SessionStore sessions = LocalSessionStore.create(vertx);
+        // In a cluster any hub may serve an officer's next request: keep sessions in the cluster.
+        SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
         r.route().handler(SessionHandler.create(sessions).setCookieHttpOnlyFlag(true)
                 .setCookieSameSite(io.vertx.core.http.CookieSameSite.STRICT).setSessionCookiePath("/console"));
         r.route().handler(BodyHandler.create().setBodyLimit(2 * 1024 * 1024));

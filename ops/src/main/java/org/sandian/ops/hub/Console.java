@@ -26,7 +26,8 @@ final class Console {
     }
 
     static Router router(Vertx vertx, HubConfig config, MongoStore store, ContentStores content, Clock clock,
-                         org.sandian.broadcast.outbox.BroadcastEngine broadcasts) {
+                         org.sandian.broadcast.outbox.BroadcastEngine broadcasts,
+                         org.sandian.channels.sms.sim.SmscSimulator demoSmsc) {
         AuditLog audit = new AuditLog(store, clock);
         ContentDesk desk = new ContentDesk(content, audit, clock, config.reader().bool("console.self-approval"),
                 kind -> vertx.eventBus().publish(Addresses.CONTENT_CHANGED, kind.collection));
@@ -35,7 +36,7 @@ final class Console {
         String secret = config.reader().optional("console.csrf-secret");
         QuestionStore questions = new QuestionStore(store, clock, WorkingDays.mondayToFriday(config.zone()));
         return ConsoleRoutes.create(vertx, logins, view, desk, content, questions, audit, config.zone(), clock,
-                secret != null ? secret : randomSecret(), broadcasts).router();
+                secret != null ? secret : randomSecret(), broadcasts, demoSmsc).router();
     }
 
     private static String randomSecret() {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.bson.Document;
 import org.jsmpp.bean.BindType;
 import org.sandian.channels.sms.mo.MoIntake;
@@ -66,8 +67,9 @@ public final class SmsChannel extends VerticleBase {
                 s -> vertx.eventBus().publish(Addresses.SMS_STATUS, s, statusOpts), clock, options.maxParts());
         intake = new MoIntake(store.collection("sms_mo", Document.class), store.collection("sms_mo_parts", Document.class),
                 outbox, m -> {
-                    handler.onMessage(m);
+                    CompletionStage<Void> done = handler.process(m);
                     vertx.eventBus().publish(Addresses.SMS_RECEIVED, m, receivedOpts);
+                    return done;
                 }, clock, options.moPartTimeout(), Math.max(30_000, 2 * options.enquireLink().toMillis()), 4);
         vertx.eventBus().<OutboundSms>consumer(Addresses.SMS_SEND, m ->
                 Future.fromCompletionStage(outbox.send(m.body()), context).onComplete(

@@ -62,8 +62,12 @@ final class SmsTestBed implements AutoCloseable {
     }
 
     SmsTestBed deploy(SmsOptions o) throws Exception {
+        return deploy(o, received::add);
+    }
+
+    SmsTestBed deploy(SmsOptions o, MoHandler handler) throws Exception {
         if (store == null) openStore();
-        channel = new SmsChannel(o, store, received::add, Clock.systemUTC());
+        channel = new SmsChannel(o, store, handler, Clock.systemUTC());
         deployment = vertx.deployVerticle(channel).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         return this;
     }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sandian.channels.sms.InboundMessage;
@@ -57,10 +58,16 @@ public final class SmsDialogue implements MoHandler {
 
     @Override
     public void onMessage(InboundMessage mo) {
+        process(mo);
+    }
+
+    /** Completes once the reply is queued (or deliberately none), so the channel can mark the MO handled. */
+    @Override
+    public CompletionStage<Void> process(InboundMessage mo) {
         if (mo.from() == null || mo.from().isBlank() || isOwn(mo.from())) {
             log.warn("MO {} not answered: sent by one of our own numbers or by nobody", mo.id());
             handled.incrementAndGet();
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         String from = mo.from();
         CompletableFuture<Void> mine = new CompletableFuture<>();
@@ -73,6 +80,7 @@ public final class SmsDialogue implements MoHandler {
         });
         if (before == null) run.run();
         else before.whenComplete((v, e) -> run.run());
+        return mine;
     }
 
     /** How many numbers have a message in progress. */

@@ -2,6 +2,8 @@ package org.sandian.channels.sms.mo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,11 +16,13 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bson.Document;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
@@ -32,6 +36,7 @@ import org.jsmpp.session.Session;
 import org.sandian.channels.sms.InboundMessage;
 import org.sandian.channels.sms.codec.Concat;
 import org.sandian.channels.sms.codec.MoPayload;
+import org.sandian.channels.sms.store.BulkBatcher;
 import org.sandian.content.bus.PhoneMask;
 import org.sandian.content.store.BatchWriter;
 import org.slf4j.Logger;
@@ -42,24 +47,30 @@ import org.slf4j.LoggerFactory;
  * {@code sms_mo}, a part in {@code sms_mo_parts}, through group-committing writers) before the
  * listener returns, and jSMPP sends deliver_sm_resp only then; if the store fails the SMSC gets
  * ESME_RX_T_APPN and delivers again. Receipts go to the {@link ReceiptSink} under the same rule.
- * Stored messages are handed to {@code deliver} on per-number single threads (order kept per farmer).
+ * Stored messages are handed to {@code deliver} on bounded per-number lanes ({@link MoLanes}). A
+ * message is stored {@code handled: false} and marked handled (group-committed) once the handler's
+ * stage completes; {@link #recover} hands over again every message not marked, so a crash loses
+ * none. The price: a message whose reply was queued just before the crash, but not yet marked, is
+ * answered twice (at most the lanes' capacity plus one batch of marks).
  */
 public final class MoIntake implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MoIntake.class);
     private static final long STORE_WAIT_MS = 10_000;
+    /** Messages queued per lane, and in the handler per lane, before intake blocks (SMSC gets THROTTLED). */
+    private static final int LANE_CAPACITY = 256;
 
     private final BatchWriter<Document> messages;
     private final BatchWriter<Document> parts;
     private final MongoCollection<Document> partsCollection;
     private final MongoCollection<Document> messagesCollection;
     private final ReceiptSink receipts;
-    private final Consumer<InboundMessage> deliver;
     private final Clock clock;
     private final Duration partTimeout;
     private final RecentPdus recent;
     private final PartAssembler assembler = new PartAssembler();
-    private final ExecutorService[] lanes;
+    private final MoLanes lanes;
+    private final BulkBatcher handledMarks;
     private final ExecutorService cleanup = Executors.newSingleThreadExecutor(r -> daemon(r, "mo-cleanup"));
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
@@ -67,22 +78,18 @@ public final class MoIntake implements AutoCloseable {
     private final String node = Long.toString(System.currentTimeMillis(), 36);
 
     public MoIntake(MongoCollection<Document> messagesCollection, MongoCollection<Document> partsCollection,
-                    ReceiptSink receipts, Consumer<InboundMessage> deliver, Clock clock, Duration partTimeout,
-                    long redeliveryGraceMillis, int lanes) {
+                    ReceiptSink receipts, Function<InboundMessage, ? extends CompletionStage<?>> deliver, Clock clock,
+                    Duration partTimeout, long redeliveryGraceMillis, int lanes) {
         this.messages = new BatchWriter<>(messagesCollection, "sms_mo", 500, Duration.ZERO);
         this.parts = new BatchWriter<>(partsCollection, "sms_mo_parts", 500, Duration.ZERO);
         this.partsCollection = partsCollection;
         this.messagesCollection = messagesCollection;
         this.receipts = receipts;
-        this.deliver = deliver;
         this.clock = clock;
         this.partTimeout = partTimeout;
         this.recent = new RecentPdus(redeliveryGraceMillis, 1_000);
-        this.lanes = new ExecutorService[lanes];
-        for (int i = 0; i < lanes; i++) {
-            String name = "mo-handler-" + i;
-            this.lanes[i] = Executors.newSingleThreadExecutor(r -> daemon(r, name));
-        }
+        this.handledMarks = new BulkBatcher(messagesCollection, "sms_mo-handled", 500);
+        this.lanes = new MoLanes(lanes, LANE_CAPACITY, deliver, this::markHandled);
     }
 
     /** The deliver_sm listener of one session. */
@@ -178,8 +185,19 @@ public final class MoIntake implements AutoCloseable {
         }
     }
 
-    /** After a restart: parts stored but never joined go back into the assembler. */
+    /**
+     * After a restart: messages stored but not marked handled are handed over again (first, so a
+     * set joined below is not handed over twice), then parts stored but never joined go back into
+     * the assembler. Returns the parts.
+     */
     public int recover() {
+        int unhandled = 0;
+        for (Document d : messagesCollection.find(Filters.eq("handled", false)).batchSize(500)) {
+            handOver(new InboundMessage(d.getString("_id"), d.getString("from"), d.getString("to"),
+                    d.getString("text"), d.getDate("receivedAt").toInstant()));
+            unhandled++;
+        }
+        if (unhandled > 0) log.info("MO: {} stored message(s) not handled before the stop handed over again", unhandled);
         int n = 0;
         for (Document d : partsCollection.find().batchSize(500)) {
             PartAssembler.Part p = new PartAssembler.Part(d.getString("_id"), d.getString("set"), d.getString("from"),
@@ -233,13 +251,19 @@ public final class MoIntake implements AutoCloseable {
 
     private void handOver(InboundMessage m) {
         received.incrementAndGet();
-        lanes[Math.floorMod(m.from().hashCode(), lanes.length)].execute(() -> {
-            try {
-                deliver.accept(m);
-            } catch (RuntimeException e) {
-                log.error("MO handler failed for a message from {}", PhoneMask.mask(m.from()), e);
-            }
-        });
+        try {
+            lanes.submit(m);
+        } catch (RejectedExecutionException e) {
+            log.info("MO from {} stored during the stop: handed over at the next start", PhoneMask.mask(m.from()));
+        }
+    }
+
+    private void markHandled(InboundMessage m) {
+        handledMarks.write(new UpdateOneModel<>(Filters.eq("_id", m.id()), Updates.set("handled", true)))
+                .whenComplete((o, e) -> {
+                    if (e != null) log.warn("MO {} not marked handled (handed over again at the next start): {}",
+                            m.id(), e.toString());
+                });
     }
 
     private static void await(CompletableFuture<?> stored, String what) throws ProcessRequestException {
@@ -288,7 +312,7 @@ public final class MoIntake implements AutoCloseable {
     private static Document toDoc(InboundMessage m, int partCount, boolean complete) {
         return new Document("_id", m.id()).append("from", m.from()).append("to", m.to()).append("text", m.text())
                 .append("receivedAt", Date.from(m.receivedAt())).append("parts", partCount)
-                .append("complete", complete);
+                .append("complete", complete).append("handled", false);
     }
 
     private static Document toDoc(PartAssembler.Part p) {
@@ -301,7 +325,8 @@ public final class MoIntake implements AutoCloseable {
     public void close() {
         messages.close();
         parts.close();
-        for (ExecutorService lane : lanes) lane.shutdown();
+        lanes.close(2_000);
+        handledMarks.close();
         cleanup.shutdown();
     }
 

@@ -1,0 +1,69 @@
+package org.sandian.ops.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.sandian.ops.auth.Role;
+import org.sandian.ops.testing.SharedHub;
+
+/** The composer's schedule and cancel over HTTP: a broadcast set for tomorrow waits, and a cancelled one never fires. */
+class BroadcastComposerTest {
+
+    @Test
+    void aBroadcastScheduledForTomorrowWaitsAndCanBeCancelled() throws Exception {
+        SharedHub.officer("bcc-editor-qj", Role.EDITOR, "429005000000");
+        SharedHub.officer("bcc-reviewer-hb", Role.REVIEWER, "420000000000");
+        ConsoleClient editor = new ConsoleClient();
+        editor.login("bcc-editor-qj", SharedHub.PASSWORD);
+        String tomorrow = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).withHour(9).withMinute(30)
+                .format(BroadcastForm.LOCAL);
+        editor.get("/console/broadcasts/new");
+        HttpResponse<String> draft = editor.post("/console/broadcasts/new", form(tomorrow));
+        Matcher id = Pattern.compile("/console/broadcasts/([0-9a-f]{12})/submit").matcher(draft.body());
+        assertTrue(id.find(), draft.body());
+        editor.post("/console/broadcasts/" + id.group(1) + "/submit", Map.of());
+
+        ConsoleClient reviewer = new ConsoleClient();
+        reviewer.login("bcc-reviewer-hb", SharedHub.PASSWORD);
+        reviewer.get("/console/broadcasts/" + id.group(1));
+        HttpResponse<String> approved = reviewer.post("/console/broadcasts/" + id.group(1) + "/approve", Map.of());
+        assertTrue(approved.body().contains("id=\"broadcast-state\">SCHEDULED"), approved.body());
+        assertTrue(approved.body().contains("(" + tomorrow + ")"), "fires tomorrow at 09:30 local time");
+
+        HttpResponse<String> cancelled = reviewer.post("/console/broadcasts/" + id.group(1) + "/cancel", Map.of());
+        assertTrue(cancelled.body().contains("id=\"broadcast-state\">CANCELLED"), cancelled.body());
+        assertTrue(reviewer.get("/console/audit?action=broadcast.cancel").body().contains("bcc-reviewer-hb"));
+    }
+
+    @Test
+    void anUnreadableScheduleIsShownAgainWithItsProblem() throws Exception {
+        SharedHub.officer("bcc-editor-qj", Role.EDITOR, "429005000000");
+        ConsoleClient editor = new ConsoleClient();
+        editor.login("bcc-editor-qj", SharedHub.PASSWORD);
+        editor.get("/console/broadcasts/new");
+        HttpResponse<String> r = editor.post("/console/broadcasts/new", form("next tuesday"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("id=\"error-schedule\""), r.body());
+        assertTrue(r.body().contains("value=\"next tuesday\""), "kept as typed");
+    }
+
+    private static Map<String, String> form(String at) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("title", "明日培训通知");
+        f.put("regions", "429005000000");
+        f.put("textZh", "明天上午在镇农技站举办水稻育秧培训。");
+        f.put("channelSMS", "1");
+        f.put("schedule", "AT");
+        f.put("at", at);
+        f.put("action", "save");
+        return f;
+    }
+}

@@ -74,6 +74,8 @@ public final class SmsChannel extends VerticleBase {
         vertx.eventBus().<OutboundSms>consumer(Addresses.SMS_SEND, m ->
                 Future.fromCompletionStage(outbox.send(m.body()), context).onComplete(
                         m::reply, e -> m.fail(500, e.getMessage())));
+        // TD: bulk MTs still queued to that farmer are not sent
+        vertx.eventBus().<String>consumer(Addresses.STOPPED, m -> outbox.stopped(m.body()));
         sweeper = vertx.setPeriodic(1_000, t -> intake.sweep());
         return vertx.executeBlocking(() -> {
             int resumed = outbox.resume();

@@ -87,6 +87,13 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             return size() > 100_000;
         }
     });
+    /** Phone (without "+") that sent TD -> the order counter then: bulk MTs queued before it are not sent. */
+    private final Map<String, Long> stoppedAt = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 100_000;
+        }
+    });
     private final AtomicLong order = new AtomicLong();
     private final AtomicInteger ref = new AtomicInteger();
     private final AtomicLong submitted = new AtomicLong();
@@ -164,9 +171,37 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     // ------------------------------------------------------------------ what senders call
 
+    /**
+     * The farmer sent TD ({@code Addresses.STOPPED}): bulk MTs to him queued until now, none of
+     * whose parts has gone yet, fail "stopped" instead of being submitted. Replies still go.
+     */
+    public void stopped(String phone) {
+        if (phone == null || phone.isBlank()) return;
+        stoppedAt.put(bare(phone), order.get());
+    }
+
     /** The next part to submit, replies first; null after {@code millis} with nothing to do. */
     Job next(long millis) throws InterruptedException {
-        return jobs.poll(millis, TimeUnit.MILLISECONDS);
+        while (true) {
+            Job job = jobs.poll(millis, TimeUnit.MILLISECONDS);
+            if (job == null || !stoppedBeforeSending(job.mt())) return job;
+            failed(job, SendError.STOPPED);
+        }
+    }
+
+    private boolean stoppedBeforeSending(Mt mt) {
+        if (mt.priority != Priority.BULK || stoppedAt.isEmpty()) return false;
+        Long at = stoppedAt.get(bare(mt.to));
+        if (at == null || mt.order > at) return false;
+        synchronized (mt) {
+            for (String sent : mt.smscIds) if (sent != null) return false; // half a message is worse than all
+        }
+        return true;
+    }
+
+    private static String bare(String phone) {
+        String p = phone.strip();
+        return p.startsWith("+") ? p.substring(1) : p;
     }
 
     /** Back into the queue, at its place (throttled, connection lost...): never dropped. */

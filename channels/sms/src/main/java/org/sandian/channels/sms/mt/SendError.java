@@ -27,7 +27,9 @@ public enum SendError {
     /** The handset did not take it in time (receipt EXPIRED). */
     EXPIRED(false),
     /** The network could not deliver it (receipt UNDELIV / DELETED / UNKNOWN). */
-    UNDELIVERABLE(false);
+    UNDELIVERABLE(false),
+    /** A bulk MT still queued when its farmer sent TD: never sent. */
+    STOPPED(false);
 
     private final boolean retryable;
 

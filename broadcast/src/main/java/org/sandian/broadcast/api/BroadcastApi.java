@@ -110,7 +110,7 @@ public final class BroadcastApi {
 
     private Object subscriber(RoutingContext c) {
         Subscriber s = subscribers.find(phone(c));
-        if (s == null || (s.regionCode() != null && !officer(c).mayActIn(s.regionCode()))) {
+        if (s == null || !officer(c).mayActOnSubscriberIn(s.regionCode())) {
             throw new BroadcastException(BroadcastException.Kind.NOT_FOUND, "no subscriber " + c.pathParam("phone"));
         }
         return s;
@@ -126,6 +126,10 @@ public final class BroadcastApi {
             throw new BroadcastException(BroadcastException.Kind.FORBIDDEN, "region outside your area or invalid: " + in.regionCode());
         }
         Subscriber old = subscribers.find(phone);
+        if (old != null && old.regionCode() != null && !o.mayActIn(old.regionCode())) {
+            // the number belongs to another area: its officers own it (no take-over by re-registering)
+            throw new BroadcastException(BroadcastException.Kind.FORBIDDEN, "this number is registered outside your area");
+        }
         var now = clock.instant();
         Subscriber s = new Subscriber(phone, in.name(), in.lang() == null ? Lang.ZH : in.lang(), in.regionCode(), in.crops(),
                 in.topics(), in.channels(), old == null ? SubscriberStatus.ACTIVE : old.status(),

@@ -61,6 +61,16 @@ public final class SubscriberImport {
             if (first != null) errors.add(new ImportReport.RowError(i + 1, "phone", "same number as line " + first));
             else valid.add(s);
         }
+        // A number already registered in another area is not ours to overwrite: the whole import is refused.
+        Map<String, Subscriber> existing = new HashMap<>();
+        for (Subscriber s : valid) {
+            Subscriber old = store.find(s.phone());
+            if (old == null) continue;
+            existing.put(s.phone(), old);
+            if (old.regionCode() != null && !scope.isEmpty() && scope.stream().noneMatch(a -> RegionCode.isWithin(old.regionCode(), a))) {
+                errors.add(new ImportReport.RowError(seen.get(s.phone()), "phone", "number registered outside your area"));
+            }
+        }
         if (!errors.isEmpty()) return new ImportReport(rows.size() - 1, 0, 0, 0, errors);
         int created = 0;
         int updated = 0;
@@ -68,7 +78,7 @@ public final class SubscriberImport {
         for (int from = 0; from < valid.size(); from += BATCH) {
             List<Subscriber> batch = new ArrayList<>(valid.subList(from, Math.min(valid.size(), from + BATCH)));
             for (int k = 0; k < batch.size(); k++) {
-                Subscriber old = store.find(batch.get(k).phone());
+                Subscriber old = existing.get(batch.get(k).phone());
                 if (old == null) {
                     created++;
                     continue;

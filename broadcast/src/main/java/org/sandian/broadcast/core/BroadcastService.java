@@ -3,11 +3,14 @@ package org.sandian.broadcast.core;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.audit.AuditLog;
+import org.sandian.content.model.Lang;
 import org.sandian.content.model.RegionCode;
 
 /**
@@ -163,6 +166,18 @@ public final class BroadcastService {
         if (d.channels() == null || d.channels().isEmpty()) throw invalid("at least one channel is required");
         for (Channel c : d.channels()) {
             if (c == Channel.CONSOLE) throw invalid("channel CONSOLE cannot broadcast");
+        }
+        if (d.channels().contains(Channel.SMS)) {
+            // the SMS channel cuts what is beyond its parts limit: refuse now rather than send half a text
+            for (Map.Entry<Lang, String> t : d.texts().entrySet()) {
+                int parts = SmsParts.count(t.getValue());
+                if (parts > options.maxSmsParts()) {
+                    throw invalid("the " + t.getKey().name().toLowerCase(Locale.ROOT) + " text needs " + parts
+                            + " SMS parts, at most " + options.maxSmsParts() + " are sent (about "
+                            + options.maxSmsParts() * 67 + " Chinese or " + options.maxSmsParts() * 153
+                            + " Latin characters): shorten it / 短信最多" + options.maxSmsParts() + "条，请缩短内容");
+                }
+            }
         }
         if (d.audience() == null) throw invalid("audience is required");
         if (d.schedule() == null) throw invalid("schedule is required");

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
 import org.sandian.content.model.RegionCode;
+import org.sandian.content.model.RegionLevel;
 
 /**
  * Who acts on a broadcast: name, role ("admin", "editor", "reviewer", "viewer"...) and the region
@@ -38,6 +39,15 @@ public record Officer(String name, String role, String regionCode) {
 
     public boolean mayActIn(String region) {
         return scope().isEmpty() || RegionCode.isWithin(region, regionCode);
+    }
+
+    /**
+     * May see and change a subscriber registered in {@code region}: one without a region (not yet
+     * placed) only for an officer of the whole hub or a province, never for a county's officer.
+     */
+    public boolean mayActOnSubscriberIn(String region) {
+        if (region != null) return mayActIn(region);
+        return scope().isEmpty() || (RegionCode.isValid(regionCode) && RegionCode.levelOf(regionCode) == RegionLevel.PROVINCE);
     }
 
     /** Our officer from whatever the auth layer put on the context: this record, or any record with name(), role(), regionCode(). */

@@ -4,6 +4,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
@@ -27,7 +29,8 @@ import org.sandian.content.store.MongoStore;
  * <p>Leases: a claim is {@code {_id: chunk, gen, owner, until, done}}. The first worker inserts it
  * (a duplicate key means another worker was first). A lease whose {@code until} has passed (its
  * worker died) is taken over by bumping {@code gen}, conditional on the generation read; the owner
- * checks its generation whenever it renews, so a worker that lost its lease stops.
+ * names its generation in the filter of every renew and finish, so a worker that lost its lease
+ * stops and changes nothing. One claim also guards each occurrence's fan-out ({@link #fanOutId}).
  */
 public final class ChunkStore {
 
@@ -42,6 +45,13 @@ public final class ChunkStore {
     public ChunkStore(MongoStore store) {
         this.chunks = store.collection("outbox_chunks", Document.class);
         this.claims = store.collection("outbox_claims", Document.class);
+        // Unique anyway (it holds _id): it lets the embedded store use an index for {_id, gen} filters.
+        claims.createIndex(Indexes.ascending("_id", "gen"), new IndexOptions().unique(true));
+    }
+
+    /** The claim id guarding an occurrence's fan-out (so one node in a cluster writes its outbox). */
+    public static String fanOutId(String occurrenceId) {
+        return "fanout:" + occurrenceId;
     }
 
     /** A lease held on a chunk. */
@@ -94,12 +104,12 @@ public final class ChunkStore {
         return n == 1 ? new Claim(chunkId, gen + 1, owner) : null;
     }
 
-    /** Extends the lease; false when another worker has taken the chunk over. */
+    /**
+     * Extends the lease; false when another worker has taken the chunk over. The generation is in
+     * the filter (fencing): a stale owner can never extend or end a lease it no longer holds.
+     */
     public boolean renew(Claim claim, long untilMillis) {
-        Document c = claims.find(Filters.eq("_id", claim.chunkId())).first();
-        if (c == null || c.getInteger("gen") != claim.gen()) return false;
-        claims.updateOne(Filters.eq("_id", claim.chunkId()), Updates.set("until", untilMillis));
-        return true;
+        return claims.updateOne(held(claim), Updates.set("until", untilMillis)).getMatchedCount() == 1;
     }
 
     /** Gives the chunk back (pause, quiet hours): another worker may take it at once. */
@@ -107,10 +117,15 @@ public final class ChunkStore {
         renew(claim, 0);
     }
 
-    /** Marks the chunk finished; true only for the call that finished it. */
+    /** Marks the chunk finished; true only for the call that finished it, and only while it holds the lease. */
     public boolean finish(Claim claim) {
-        Document before = claims.findOneAndUpdate(Filters.eq("_id", claim.chunkId()), Updates.set("done", true));
+        Document before = claims.findOneAndUpdate(held(claim), Updates.set("done", true));
         return before != null && !before.getBoolean("done", false);
+    }
+
+    /** Exactly the fields of the compound unique index: the embedded store then looks it up instead of scanning. */
+    private static Bson held(Claim claim) {
+        return Filters.and(Filters.eq("_id", claim.chunkId()), Filters.eq("gen", claim.gen()));
     }
 
     public boolean isDone(String chunkId) {

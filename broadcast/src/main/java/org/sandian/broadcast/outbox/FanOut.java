@@ -44,16 +44,18 @@ public final class FanOut {
         final String occurrenceId;
         final Channel channel;
         final List<Chunk> ready;
+        final Runnable beforeWrite;
         List<String> phones = new ArrayList<>(ChunkStore.SIZE);
         List<Lang> langs = new ArrayList<>(ChunkStore.SIZE);
         List<String> regions = new ArrayList<>(ChunkStore.SIZE);
         int number;
         long entries;
 
-        Filler(String occurrenceId, Channel channel, List<Chunk> ready) {
+        Filler(String occurrenceId, Channel channel, List<Chunk> ready, Runnable beforeWrite) {
             this.occurrenceId = occurrenceId;
             this.channel = channel;
             this.ready = ready;
+            this.beforeWrite = beforeWrite;
         }
 
         void add(Subscriber s) {
@@ -72,16 +74,25 @@ public final class FanOut {
             phones = new ArrayList<>(ChunkStore.SIZE);
             langs = new ArrayList<>(ChunkStore.SIZE);
             regions = new ArrayList<>(ChunkStore.SIZE);
-            if (ready.size() >= CHUNKS_PER_WRITE) flush(ready);
+            if (ready.size() >= CHUNKS_PER_WRITE) flush(ready, beforeWrite);
         }
     }
 
     public Result run(Broadcast b, String occurrenceId) {
+        return run(b, occurrenceId, () -> { });
+    }
+
+    ChunkStore chunks() {
+        return chunks;
+    }
+
+    /** @param beforeWrite runs before each write command (the fan-out lease renews there, and throws when lost) */
+    public Result run(Broadcast b, String occurrenceId, Runnable beforeWrite) {
         List<Chunk> ready = new ArrayList<>(CHUNKS_PER_WRITE);
         Map<Channel, Filler> fillers = new EnumMap<>(Channel.class);
         for (Channel c : b.channels()) {
             if (c != Channel.SMS && c != Channel.VOICE) continue;
-            if (linked.contains(c)) fillers.put(c, new Filler(occurrenceId, c, ready));
+            if (linked.contains(c)) fillers.put(c, new Filler(occurrenceId, c, ready, beforeWrite));
             else log.warn("broadcast {}: no {} link on this hub, that channel is left out", b.id(), c);
         }
         if (!fillers.isEmpty()) {
@@ -91,7 +102,7 @@ public final class FanOut {
             });
         }
         for (Filler f : fillers.values()) f.seal();
-        flush(ready);
+        flush(ready, beforeWrite);
         Map<Channel, Integer> chunkCounts = new EnumMap<>(Channel.class);
         Map<Channel, Long> entryCounts = new EnumMap<>(Channel.class);
         for (Filler f : fillers.values()) {
@@ -101,7 +112,9 @@ public final class FanOut {
         return new Result(chunkCounts, entryCounts);
     }
 
-    private void flush(List<Chunk> ready) {
+    private void flush(List<Chunk> ready, Runnable beforeWrite) {
+        if (ready.isEmpty()) return;
+        beforeWrite.run();
         chunks.write(ready);
         ready.clear();
     }

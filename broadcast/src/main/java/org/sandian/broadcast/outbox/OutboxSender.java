@@ -185,6 +185,7 @@ public final class OutboxSender implements AutoCloseable {
         private int mark;
         private int reported;
         private long renewAt;
+        private boolean lost;
 
         ChunkRun(Job job) {
             this.job = job;
@@ -242,8 +243,18 @@ public final class OutboxSender implements AutoCloseable {
             EntryKey key = chunk.key(i);
             String text = job.active.broadcast.textFor(chunk.langs().get(i));
             limiter.acquire();
-            window.acquire();
-            if (halted) return;
+            // Wait in slices shorter than a third of the lease (a channel may take its whole timeout,
+            // as long as the lease, to answer), renewing between them so the chunk is not taken over.
+            while (!window.tryAcquire(waitSliceMillis(), TimeUnit.MILLISECONDS)) {
+                if (!running || halted || !keepLease()) {
+                    retries.add(i); // not sent: the next owner sends it from the progress mark
+                    return;
+                }
+            }
+            if (halted) {
+                window.release();
+                return;
+            }
             link.send(key, text, job.active.broadcast.id()).onComplete(r -> {
                 window.release();
                 if (r.succeeded()) {
@@ -309,15 +320,25 @@ public final class OutboxSender implements AutoCloseable {
                 leave();
                 return false;
             }
+            return keepLease();
+        }
+
+        /** Renews the lease when a third of it has passed; false (for good) once it is lost. */
+        private boolean keepLease() {
+            if (lost) return false;
             long t = System.currentTimeMillis();
             if (t >= renewAt) {
                 renewAt = t + options.leaseMillis() / 3;
                 if (!chunks.renew(job.claim, clock.millis() + options.leaseMillis())) {
                     log.info("lost the lease of {}", chunk.id());
-                    return false;
+                    lost = true;
                 }
             }
-            return true;
+            return !lost;
+        }
+
+        private long waitSliceMillis() {
+            return Math.max(1, options.leaseMillis() / 4);
         }
 
         /** Waits for what is in flight, records progress and gives the chunk back. */

@@ -36,6 +36,7 @@ public final class Scheduler {
     private final Consumer<String> changed;
     private final Consumer<Broadcast> published;
     private final Set<String> fanningOut = ConcurrentHashMap.newKeySet();
+    private final FanOutLease leases;
 
     /**
      * @param published called with each fired broadcast that has TV or WEB among its channels
@@ -52,6 +53,7 @@ public final class Scheduler {
         this.clock = clock;
         this.changed = changed;
         this.published = published;
+        this.leases = new FanOutLease(fanOut.chunks(), FanOutLease.LEASE_MILLIS);
     }
 
     /** What one tick did: {"fired": n, "missed": n, "resumed": n}. */
@@ -103,25 +105,47 @@ public final class Scheduler {
     private void startFanOut(Broadcast b, Occurrence o) {
         if (!fanningOut.add(o.id())) return;
         fanOutExecutor.execute(() -> {
+            FanOutLease.Held lease = null;
             try {
+                // fanningOut is per node: the lease makes the fan-out once per cluster.
+                lease = leases.take(o.id());
+                if (lease == null) return;
+                Occurrence before = occurrences.find(o.id());
+                if (before == null || before.state() != OccurrenceState.FANNING_OUT) {
+                    if (before == null) lease.release();
+                    else lease.finish(); // another node completed it (and died before ending its lease)
+                    return;
+                }
                 long t0 = System.nanoTime();
-                FanOut.Result r = fanOut.run(b, o.id());
+                FanOut.Result r = fanOut.run(b, o.id(), lease::keep);
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                lease.check();
                 Occurrence latest = occurrences.find(o.id()); // numbers stopped meanwhile were added to it
                 Occurrence sending = new Occurrence(o.id(), o.broadcastId(), o.n(), o.fireAt(), o.expiresAt(),
                         OccurrenceState.SENDING, r.chunks(), r.entries(), 0, latest == null ? o.stopped() : latest.stopped(),
                         clock.instant(), null, seconds);
                 occurrences.replace(sending);
+                lease.finish();
+                lease = null;
                 log.info("broadcast occurrence {}: {} entries in {} chunks written in {} s", o.id(),
                         sending.totalEntries(), sending.totalChunks(), String.format("%.1f", seconds));
                 if (sending.totalChunks() == 0) closer.complete(sending);
                 changed.accept(b.id());
             } catch (RuntimeException e) {
                 log.warn("fan-out of {} failed, retried at the next tick: {}", o.id(), e.toString());
+                if (lease != null) releaseQuietly(lease);
             } finally {
                 fanningOut.remove(o.id());
             }
         });
+    }
+
+    private static void releaseQuietly(FanOutLease.Held lease) {
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.warn("fan-out lease not given back (it expires by itself): {}", e.toString());
+        }
     }
 
     /** True while a fan-out runs on this node. */

@@ -74,6 +74,7 @@ public final class SubscriberDirectory extends VerticleBase {
             reply(m, cached.orElse(null));
             return;
         }
+        long ticket = cache.ticket();
         vertx.executeBlocking(() -> store.find(phone), false).onComplete(r -> {
             if (r.failed()) {
                 log.warn("profile of {} failed: {}", PhoneMask.mask(phone), r.cause().toString());
@@ -81,7 +82,7 @@ public final class SubscriberDirectory extends VerticleBase {
                 return;
             }
             FarmerProfile p = r.result() == null ? null : r.result().profile();
-            cache.put(phone, p);
+            cache.putRead(phone, p, ticket); // not if a command changed a profile meanwhile: p may be the old one
             reply(m, p);
         });
     }

@@ -123,4 +123,43 @@ class BroadcastApiTest {
                 draft.replace("420102000000", "429005000000")).statusCode());
         assertEquals(400, call(HttpMethod.POST, "/broadcasts", "wang,editor," + QIANJIANG, "{not json").statusCode());
     }
+
+    @Test
+    void anOfficerCannotTakeOverOrSeeASubscriberOfAnotherArea() {
+        String wuhan = "chen,editor,420102000000";
+        String qianjiang = "wang,editor," + QIANJIANG;
+        assertEquals(200, call(HttpMethod.POST, "/subscribers/import", wuhan, "phone,region\n13900000101,420102001001\n").statusCode());
+
+        String moveToQianjiang = "{\"regionCode\":\"429005100201\",\"channels\":[\"SMS\"]}";
+        assertEquals(403, call(HttpMethod.PUT, "/subscribers/13900000101", qianjiang, moveToQianjiang).statusCode());
+        HttpResponse<Buffer> imported = call(HttpMethod.POST, "/subscribers/import", qianjiang,
+                "phone,region\n13900000102,429005100201\n13900000101,429005100201\n");
+        assertEquals(422, imported.statusCode());
+        assertTrue(imported.bodyAsString().contains("outside your area"), imported.bodyAsString());
+        assertEquals(404, call(HttpMethod.GET, "/subscribers/13900000102", qianjiang, null).statusCode(), "nothing imported");
+        assertEquals(404, call(HttpMethod.GET, "/subscribers/13900000101", qianjiang, null).statusCode());
+        assertEquals("420102001001", call(HttpMethod.GET, "/subscribers/13900000101", wuhan, null).bodyAsJsonObject().getString("regionCode"));
+    }
+
+    @Test
+    void aSubscriberWithoutRegionIsSeenOnlyByHubOrProvinceOfficers() {
+        assertEquals(200, call(HttpMethod.PUT, "/subscribers/13900000201", "root,admin", "{\"channels\":[\"SMS\"]}").statusCode());
+        assertEquals(404, call(HttpMethod.GET, "/subscribers/13900000201", "wang,editor," + QIANJIANG, null).statusCode());
+        assertEquals(200, call(HttpMethod.GET, "/subscribers/13900000201", "hu,editor,420000000000", null).statusCode());
+        assertEquals(200, call(HttpMethod.GET, "/subscribers/13900000201", "root,admin", null).statusCode());
+    }
+
+    @Test
+    void aTextLongerThanTheSmsChannelSendsIsRefusedInsteadOfCut() {
+        String editor = "wang,editor," + QIANJIANG;
+        String fits = "油".repeat(4 * 67);    // 4 parts: the default smpp.max-parts
+        String draft = "{\"title\":\"长\",\"texts\":{\"zh\":\"%s\"},\"channels\":[\"SMS\"],"
+                + "\"audience\":{\"regions\":[\"429005100000\"]},\"schedule\":{\"kind\":\"NOW\"}}";
+        assertEquals(201, call(HttpMethod.POST, "/broadcasts", editor, String.format(draft, fits)).statusCode());
+        HttpResponse<Buffer> tooLong = call(HttpMethod.POST, "/broadcasts", editor, String.format(draft, fits + "菜"));
+        assertEquals(400, tooLong.statusCode(), tooLong.bodyAsString());
+        assertTrue(tooLong.bodyAsString().contains("needs 5 SMS parts, at most 4"), tooLong.bodyAsString());
+        String gsm = "x".repeat(4 * 153 + 1);
+        assertEquals(400, call(HttpMethod.POST, "/broadcasts", editor, String.format(draft, gsm)).statusCode());
+    }
 }

@@ -64,6 +64,18 @@ class ChunkStoreTest {
     }
 
     @Test
+    void aStaleOwnersRenewFinishAndReleaseChangeNothingAfterATakeOver() {
+        ChunkStore.Claim a = store.claim("b.1:S:0", "a", 1_000, 2_000);
+        ChunkStore.Claim b = store.claim("b.1:S:0", "b", 2_001, 3_000);
+        assertNotNull(b);
+        assertFalse(store.finish(a), "a no longer holds the chunk: it cannot finish it");
+        assertFalse(store.isDone("b.1:S:0"));
+        store.release(a);
+        assertNull(store.claim("b.1:S:0", "c", 2_500, 3_500), "b's lease still holds after a's release");
+        assertTrue(store.finish(b));
+    }
+
+    @Test
     void entryKeyRoundTrips() {
         EntryKey k = new EntryKey("abc.3", Channel.VOICE, 12, 345, "+8613800138000");
         assertEquals(k, EntryKey.parse(k.toString()));

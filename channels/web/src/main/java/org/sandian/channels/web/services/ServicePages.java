@@ -42,9 +42,15 @@ public final class ServicePages {
 
     private static final Logger log = LoggerFactory.getLogger(ServicePages.class);
     static final Set<String> ACTIONS = Set.of("subscribe", "unsubscribe", "ask");
+    /** The code's purpose when it unlocks a ticket's answer. */
+    static final String STATUS = "status";
     static final Set<String> TOPICS = Set.of("price", "guidance", "notices");
     static final int MAX_QUESTION = 500;
     static final int MIN_QUESTION = 4;
+    /** Until the web messages get a key for it (the templates and messages are another module's files). */
+    private static final Map<Lang, String> ANSWER_HIDDEN = Map.of(
+            Lang.ZH, "已有答复。为保护隐私，请通过发送到提问手机的验证码查看。",
+            Lang.EN, "Answered. To protect your privacy, the answer is shown after a code sent to the asking phone.");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Vertx vertx;
@@ -56,6 +62,7 @@ public final class ServicePages {
     private final OneTimeCodes codes;
     private final RateLimiter perPhone;
     private final RateLimiter perIp;
+    private final RateLimiter statusPerIp;
 
     private final Site site;
 
@@ -70,6 +77,8 @@ public final class ServicePages {
         this.codes = new OneTimeCodes(clock, options.codeTtl());
         this.perPhone = new RateLimiter(options.codesPerPhonePerHour(), Duration.ofHours(1), clock);
         this.perIp = new RateLimiter(options.codesPerIpPerHour(), Duration.ofHours(1), clock);
+        // Its own budget at the same rate: looking up tickets does not use up the codes of an office's shared IP.
+        this.statusPerIp = new RateLimiter(options.codesPerIpPerHour(), Duration.ofHours(1), clock);
     }
 
     public void index(RoutingContext ctx) {
@@ -131,7 +140,7 @@ public final class ServicePages {
     /** POST /services/:action/confirm: checks the code, then does the action through the answer service. */
     public void confirm(RoutingContext ctx) {
         String action = ctx.pathParam("action");
-        if (!ACTIONS.contains(action)) {
+        if (!ACTIONS.contains(action) && !STATUS.equals(action)) {
             ctx.next();
             return;
         }
@@ -143,7 +152,10 @@ public final class ServicePages {
             return;
         }
         switch (codes.verify(phone, action, values.get("code"))) {
-            case OK -> act(ctx, v, action, phone, values);
+            case OK -> {
+                if (STATUS.equals(action)) statusConfirmed(ctx, v, phone, values);
+                else act(ctx, v, action, phone, values);
+            }
             case WRONG -> showCode(ctx, action, values, "err_code", 400);
             default -> showForm(ctx, action, values, "err_code_expired", 400);
         }
@@ -155,7 +167,12 @@ public final class ServicePages {
         render(ctx, 200, "status", m);
     }
 
-    /** POST /services/status: a ticket's state and answer, shown only to the phone that asked. */
+    /**
+     * POST /services/status: a ticket's state for its number and phone (limited per IP address, so
+     * numbers cannot be tried in bulk). The officer's answer is shown only once the phone is proven
+     * by a one-time code ({@link #confirm} with action "status"): knowing a number and a phone is not
+     * enough to read someone's answer.
+     */
     public void status(RoutingContext ctx) {
         Visitor v = visitor(ctx);
         Map<String, String> values = input(ctx);
@@ -163,6 +180,7 @@ public final class ServicePages {
         m.put("v", values);
         String phone = PhoneNumbers.e164(values.get("phone"));
         String ticket = values.get("ticket");
+        String ip = ctx.request().remoteAddress().hostAddress();
         String error = !csrf.check(ctx, ctx.request().getFormAttribute(Csrf.FIELD)) ? "err_expired"
                 : phone == null ? "err_phone" : ticket.isEmpty() ? "err_ticket" : null;
         if (error != null) {
@@ -170,17 +188,56 @@ public final class ServicePages {
             render(ctx, 400, "status", m);
             return;
         }
-        answers.answer(new Query(Intent.STATUS, ticket, v.lang(), Channel.WEB, phone, v.region(), 1))
-                .otherwise(e -> new Answer.Failed(v.lang(), Intent.STATUS, "unavailable"))
-                .onSuccess(a -> {
-                    if (a instanceof Answer.Ticket t) {
-                        m.put("ticket", ticketView(t, v.lang()));
-                        render(ctx, 200, "status", m);
-                    } else {
-                        m.put("error", a instanceof Answer.Failed ? "err_unavailable" : "err_no_ticket");
-                        render(ctx, a instanceof Answer.Failed ? 503 : 404, "status", m);
-                    }
-                });
+        if (!statusPerIp.tryAcquire(ip)) {
+            log.info("status look-up refused for {}: rate limit", ip);
+            m.put("error", "err_rate");
+            render(ctx, 429, "status", m);
+            return;
+        }
+        lookUp(ticket, phone, v).onSuccess(a -> {
+            if (!(a instanceof Answer.Ticket t)) {
+                notFound(ctx, m, a);
+                return;
+            }
+            if (t.answer() == null || t.answer().isBlank()) {
+                m.put("ticket", ticketView(t, v.lang(), true)); // nothing to hide yet
+                render(ctx, 200, "status", m);
+            } else if (!perPhone.tryAcquire(phone) || !perIp.tryAcquire(ip)) {
+                log.info("one-time code refused for {}: rate limit", PhoneMask.mask(phone));
+                m.put("ticket", ticketView(t, v.lang(), false));
+                m.put("error", "err_rate");
+                render(ctx, 429, "status", m);
+            } else {
+                values.put("item", ticket); // carried through the code form's hidden field
+                sendCode(ctx, v, "status", phone, values);
+            }
+        });
+    }
+
+    /** The ticket with its answer, once the phone's code is checked. */
+    private void statusConfirmed(RoutingContext ctx, Visitor v, String phone, Map<String, String> values) {
+        Map<String, Object> m = model(ctx, v, "status_title");
+        values.put("ticket", values.get("item"));
+        m.put("v", values);
+        lookUp(values.get("item"), phone, v).onSuccess(a -> {
+            if (!(a instanceof Answer.Ticket t)) {
+                notFound(ctx, m, a);
+                return;
+            }
+            log.info("web status of a ticket read by {}", PhoneMask.mask(phone));
+            m.put("ticket", ticketView(t, v.lang(), true));
+            render(ctx, 200, "status", m);
+        });
+    }
+
+    private Future<Answer> lookUp(String ticket, String phone, Visitor v) {
+        return answers.answer(new Query(Intent.STATUS, ticket, v.lang(), Channel.WEB, phone, v.region(), 1))
+                .otherwise(e -> new Answer.Failed(v.lang(), Intent.STATUS, "unavailable"));
+    }
+
+    private void notFound(RoutingContext ctx, Map<String, Object> m, Answer a) {
+        m.put("error", a instanceof Answer.Failed ? "err_unavailable" : "err_no_ticket");
+        render(ctx, a instanceof Answer.Failed ? 503 : 404, "status", m);
     }
 
     private void sendCode(RoutingContext ctx, Visitor v, String action, String phone, Map<String, String> values) {
@@ -262,12 +319,18 @@ public final class ServicePages {
     }
 
     private Map<String, Object> ticketView(Answer.Ticket t, Lang lang) {
+        return ticketView(t, lang, true);
+    }
+
+    /** @param withAnswer false: the answer stays hidden (the phone is not proven), only that there is one is said */
+    private Map<String, Object> ticketView(Answer.Ticket t, Lang lang, boolean withAnswer) {
         Map<String, Object> m = new HashMap<>();
         m.put("number", t.number() == null ? "" : t.number());
         String state = t.state() == null ? "" : t.state();
         String label = messages.in(lang).get("state_" + state.toLowerCase());
         m.put("state", label == null ? state : label);
-        m.put("answer", t.answer() == null ? "" : t.answer());
+        String answer = t.answer() == null ? "" : t.answer();
+        m.put("answer", withAnswer || answer.isEmpty() ? answer : ANSWER_HIDDEN.get(lang == Lang.EN ? Lang.EN : Lang.ZH));
         m.put("created", t.created() == null ? "" : WHEN.format(t.created().atZone(zone())));
         return m;
     }
@@ -277,12 +340,25 @@ public final class ServicePages {
     }
 
     private void showForm(RoutingContext ctx, String action, Map<String, String> values, String error, int status) {
+        if (STATUS.equals(action)) {
+            showStatusForm(ctx, values, error, status);
+            return;
+        }
         Map<String, Object> m = model(ctx, visitor(ctx), action + "_title");
         m.put("action", action);
         m.put("v", values);
         m.put("topics", List.of("price", "guidance", "notices"));
         if (error != null) m.put("error", error);
         render(ctx, status, "service", m);
+    }
+
+    /** The status form again (the ticket number came back through the code form's item field). */
+    private void showStatusForm(RoutingContext ctx, Map<String, String> values, String error, int status) {
+        Map<String, Object> m = model(ctx, visitor(ctx), "status_title");
+        if (values.get("ticket").isEmpty()) values.put("ticket", values.get("item"));
+        m.put("v", values);
+        if (error != null) m.put("error", error);
+        render(ctx, status, "status", m);
     }
 
     private void showCode(RoutingContext ctx, String action, Map<String, String> values, String error, int status) {

@@ -230,6 +230,28 @@ class HotlineCallTest {
     }
 
     @Test
+    void callerHangingUpToEndTheRecordingStillGetsATicketBySms() throws Exception {
+        try (FakeAsterisk agi = call("1.12")) {
+            chooseChinese(agi);
+            agi.stream('5');
+            said(agi);
+            String record = agi.command();
+            assertTrue(record.startsWith("RECORD FILE "), record);
+            // Asterisk has written the message when the caller puts the phone down instead of pressing #.
+            Files.write(java.nio.file.Path.of(FakeAsterisk.argument(record) + ".wav"), new byte[] {1, 2, 3, 4});
+            agi.hangUpDuringCommand();
+            assertTrue(agi.closedByScript());
+        }
+        Document question = hub.store.database().getCollection(QuestionStore.COLLECTION)
+                .find(new Document("recording", new Document("$regex", "/q-1\\.12\\.wav$"))).first();
+        assertNotNull(question, "the question was stored although the caller hung up during RECORD FILE");
+        String number = question.getString("_id");
+        assertTrue(hub.sms.stream().anyMatch(s -> ("voice-ticket-" + number).equals(s.id()) && s.text().contains(number)),
+                "the ticket number went by SMS: " + hub.sms);
+        assertTrue(trail.end("1.12").contains("caller-hung-up"), trail.end("1.12"));
+    }
+
+    @Test
     void operatorSetsTheChannelVariableAndReturnsToTheDialplan() throws Exception {
         try (FakeAsterisk agi = call("1.9")) {
             chooseChinese(agi);

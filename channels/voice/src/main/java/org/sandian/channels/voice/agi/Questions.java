@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.io.IOException;
 import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
 import org.sandian.channels.voice.VoiceOptions;
 import org.sandian.channels.voice.menu.MenuNode;
 import org.sandian.channels.voice.menu.VoiceMenu;
@@ -46,9 +47,26 @@ final class Questions {
         char k = d.play(d.parts(node.prompt()));
         if (k == Dialogue.BACK) return Outcome.BACK;
         String file = recordingFile(uniqueId);
-        char end = d.channel().recordFile(file, "wav", "#", MAX_RECORD_MS, 0, true, SILENCE_ENDS_S);
-        d.log().step("recorded " + Path.of(file).getFileName() + " end=" + (Dialogue.isKey(end) ? end : '-'));
         Lang lang = d.lang();
+        char end;
+        try {
+            end = d.channel().recordFile(file, "wav", "#", MAX_RECORD_MS, 0, true, SILENCE_ENDS_S);
+        } catch (AgiHangupException e) {
+            // Hanging up is the usual way to end a message: the recording is kept, so is the question.
+            if (recorded(file)) {
+                d.log().step("recorded " + Path.of(file).getFileName() + " end=hangup");
+                store(d, file, caller, region, lang);
+            }
+            throw e;
+        }
+        d.log().step("recorded " + Path.of(file).getFileName() + " end=" + (Dialogue.isKey(end) ? end : '-'));
+        Answer a = store(d, file, caller, region, lang);
+        d.listen(d.parts(scripts.script(a, d.lang())), d.parts(m.prompt("afterAnswer")));
+        return a instanceof Answer.Ticket ? Outcome.STORED : Outcome.FAILED;
+    }
+
+    /** The question to the questions desk, and its ticket number to the caller by SMS. */
+    private Answer store(Dialogue d, String file, String caller, String region, Lang lang) {
         TicketCommand command = new TicketCommand(Intent.ASK, caller, Channel.VOICE, lang == Lang.EN ? TEXT_EN : TEXT_ZH,
                 file + ".wav", region, lang);
         Answer a = hub.ticket(command);
@@ -58,8 +76,16 @@ final class Questions {
                     scripts.ticketSms(t.number(), lang), OutboundSms.Priority.REPLY, "voice-ticket"));
             d.log().step("ticket sms " + (sent ? "queued" : "not-queued"));
         }
-        d.listen(d.parts(scripts.script(a, d.lang())), d.parts(m.prompt("afterAnswer")));
-        return a instanceof Answer.Ticket ? Outcome.STORED : Outcome.FAILED;
+        return a;
+    }
+
+    /** Whether Asterisk left a non-empty recording (it shares soundsDir with the hub). */
+    private static boolean recorded(String file) {
+        try {
+            return Files.size(Path.of(file + ".wav")) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** soundsDir/questions/yyyy-mm-dd/<uniqueid>: where Asterisk writes and officers listen. */

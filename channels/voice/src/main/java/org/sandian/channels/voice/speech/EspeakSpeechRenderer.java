@@ -31,6 +31,7 @@ public final class EspeakSpeechRenderer implements SpeechRenderer {
     private static final long RENDER_TIMEOUT_S = 20;
 
     private final Path dir;
+    private final long timeoutSeconds;
     private final String espeak;
     private final String sox;
     private final boolean available;
@@ -40,6 +41,12 @@ public final class EspeakSpeechRenderer implements SpeechRenderer {
     private static final int MEMO_SIZE = 50_000;
 
     public EspeakSpeechRenderer(Path soundsDir, String espeak, String sox) {
+        this(soundsDir, espeak, sox, RENDER_TIMEOUT_S);
+    }
+
+    /** With another limit on each run of espeak-ng or sox (tests). */
+    EspeakSpeechRenderer(Path soundsDir, String espeak, String sox, long timeoutSeconds) {
+        this.timeoutSeconds = timeoutSeconds;
         this.dir = soundsDir.resolve("tts").toAbsolutePath();
         this.espeak = espeak;
         this.sox = sox;
@@ -88,8 +95,9 @@ public final class EspeakSpeechRenderer implements SpeechRenderer {
             Path tmp = Files.createTempFile(dir, name, ".tmp.wav");
             try {
                 String voice = lang == Lang.EN ? ENGLISH_VOICE : CHINESE_VOICE;
-                run(List.of(espeak, "-v", voice, "-s", "150", "-w", raw.toString(), text));
-                run(List.of(sox, raw.toString(), "-r", "8000", "-c", "1", "-b", "16", tmp.toString(), "gain", "-n", "-3"));
+                run(List.of(espeak, "-v", voice, "-s", "150", "-w", raw.toString(), "--", text), timeoutSeconds);
+                run(List.of(sox, raw.toString(), "-r", "8000", "-c", "1", "-b", "16", tmp.toString(), "gain", "-n", "-3"),
+                        timeoutSeconds);
                 // Atomic: a call playing this text meanwhile never sees half a file.
                 Files.move(tmp, wav, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
@@ -106,41 +114,42 @@ public final class EspeakSpeechRenderer implements SpeechRenderer {
     /** The phonemes espeak-ng would say, for checking that Chinese comes out as Mandarin syllables. */
     public String phonemes(String text, Lang lang) throws IOException {
         String voice = lang == Lang.EN ? ENGLISH_VOICE : CHINESE_VOICE;
-        Process p = new ProcessBuilder(espeak, "-q", "-x", "-v", voice, text).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        waitFor(p, List.of(espeak, "-x"));
-        return out.strip();
+        return run(List.of(espeak, "-q", "-x", "-v", voice, "--", text), timeoutSeconds).strip();
     }
 
-    private static void run(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (waitFor(p, command) != 0) throw new IOException(command.get(0) + " failed: " + out.strip());
-    }
-
-    private static int waitFor(Process p, List<String> command) throws IOException {
+    /**
+     * Runs {@code command} with its output going to a file, so that the timeout governs even when
+     * the program hangs without closing its output; a program over time is killed. Returns the output.
+     * The text always follows {@code --}: a text starting with '-' is spoken, never read as options.
+     */
+    static String run(List<String> command, long timeoutSeconds) throws IOException {
+        Path out = Files.createTempFile("sandian-speech", ".out");
         try {
-            if (!p.waitFor(RENDER_TIMEOUT_S, TimeUnit.SECONDS)) {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            try {
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IOException(command.get(0) + " timed out after " + timeoutSeconds + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 p.destroyForcibly();
-                throw new IOException(command.get(0) + " timed out");
+                throw new IOException("interrupted", e);
             }
-            return p.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new IOException("interrupted", e);
+            String text = Files.readString(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) throw new IOException(command.get(0) + " failed: " + text.strip());
+            return text;
+        } finally {
+            Files.deleteIfExists(out);
         }
     }
 
     private static boolean runs(String binary, String arg) {
         try {
-            Process p = new ProcessBuilder(binary, arg).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            run(List.of(binary, arg), 10);
+            return true;
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

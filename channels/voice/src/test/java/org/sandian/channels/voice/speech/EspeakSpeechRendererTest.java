@@ -2,11 +2,13 @@ package org.sandian.channels.voice.speech;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
@@ -48,5 +50,31 @@ class EspeakSpeechRendererTest {
         EspeakSpeechRenderer r = new EspeakSpeechRenderer(Files.createTempDirectory("tts"), "/nonexistent/espeak-ng", "sox");
         assertFalse(r.available());
         assertTrue(r.render("玉米", Lang.ZH).isEmpty());
+    }
+
+    @Test
+    void textStartingWithADashIsSpokenNotTakenAsAnOption() throws Exception {
+        Path dir = Files.createTempDirectory("tts");
+        Path trap = dir.resolve("x.wav");
+        EspeakSpeechRenderer r = new EspeakSpeechRenderer(dir, "espeak-ng", "sox");
+        String name = r.render("-w " + trap, Lang.EN).orElseThrow();
+        assertTrue(Files.size(Path.of(name + ".wav")) > 8000, "the words were spoken");
+        assertFalse(Files.exists(trap), "'-w' was not read as espeak-ng's output option");
+        assertTrue(r.phonemes("-w test", Lang.EN).contains("t'Est"), "phonemes too");
+    }
+
+    @Test
+    void aHungSynthesiserIsKilledAtTheTimeoutAndTheCallGoesOnWithoutSpeech() throws Exception {
+        Path dir = Files.createTempDirectory("tts");
+        // Answers --version, then hangs holding its output open, as a stuck espeak-ng would.
+        Path hung = dir.resolve("espeak-hung.sh");
+        Files.writeString(hung, "#!/bin/sh\n[ \"$1\" = --version ] && exit 0\nexec sleep 60\n");
+        hung.toFile().setExecutable(true);
+        EspeakSpeechRenderer r = new EspeakSpeechRenderer(dir, hung.toString(), "sox", 1);
+        assertTrue(r.available());
+        long start = System.nanoTime();
+        assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> r.render("玉米", Lang.ZH)).isEmpty());
+        long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(ms < 5_000, "gave up after the 1 s limit, took " + ms + " ms");
     }
 }

@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
 public final class MoIntake implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MoIntake.class);
-    private static final long STORE_WAIT_MS = 10_000;
+    /** How long a deliver_sm waits for its store before the SMSC is told to deliver again. */
+    private static final Duration STORE_WAIT = Duration.ofSeconds(10);
     /** Messages queued per lane, and in the handler per lane, before intake blocks (SMSC gets THROTTLED). */
     private static final int LANE_CAPACITY = 256;
 
@@ -71,8 +72,8 @@ public final class MoIntake implements AutoCloseable {
     private final PartAssembler assembler = new PartAssembler();
     private final MoLanes lanes;
     private final BulkBatcher handledMarks;
+    private final long storeWaitMillis;
     private final ExecutorService cleanup = Executors.newSingleThreadExecutor(r -> daemon(r, "mo-cleanup"));
-    private final AtomicLong seq = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final String node = Long.toString(System.currentTimeMillis(), 36);
@@ -80,6 +81,15 @@ public final class MoIntake implements AutoCloseable {
     public MoIntake(MongoCollection<Document> messagesCollection, MongoCollection<Document> partsCollection,
                     ReceiptSink receipts, Function<InboundMessage, ? extends CompletionStage<?>> deliver, Clock clock,
                     Duration partTimeout, long redeliveryGraceMillis, int lanes) {
+        this(messagesCollection, partsCollection, receipts, deliver, clock, partTimeout, redeliveryGraceMillis, lanes,
+                STORE_WAIT);
+    }
+
+    /** With another store wait (tests of a store that answers late). */
+    MoIntake(MongoCollection<Document> messagesCollection, MongoCollection<Document> partsCollection,
+             ReceiptSink receipts, Function<InboundMessage, ? extends CompletionStage<?>> deliver, Clock clock,
+             Duration partTimeout, long redeliveryGraceMillis, int lanes, Duration storeWait) {
+        this.storeWaitMillis = storeWait.toMillis();
         this.messages = new BatchWriter<>(messagesCollection, "sms_mo", 500, Duration.ZERO);
         this.parts = new BatchWriter<>(partsCollection, "sms_mo_parts", 500, Duration.ZERO);
         this.partsCollection = partsCollection;
@@ -154,22 +164,28 @@ public final class MoIntake implements AutoCloseable {
         }
         boolean stored = false;
         try {
-            store(from, to, decoded, now);
+            store(idOf(ticket), from, to, decoded, now);
             stored = true;
         } finally {
             recent.finish(ticket, stored, clock.millis());
         }
     }
 
-    private void store(String from, String to, MoPayload decoded, Instant now) throws ProcessRequestException {
+    /**
+     * A copy written once already (its store answered late) is written again under the same id:
+     * the duplicate key counts as stored, and the message is handed over by this copy, as the
+     * first one's was not.
+     */
+    private void store(String id, String from, String to, MoPayload decoded, Instant now)
+            throws ProcessRequestException {
         Concat c = decoded.concat();
         if (c == null || c.total() <= 1 || !c.valid()) {
-            InboundMessage m = new InboundMessage(newId(), from, to, decoded.text(), now);
+            InboundMessage m = new InboundMessage(id, from, to, decoded.text(), now);
             await(messages.write(toDoc(m, 1, true)), "MO");
             handOver(m);
             return;
         }
-        PartAssembler.Part part = new PartAssembler.Part(newId() + "p" + c.seq(),
+        PartAssembler.Part part = new PartAssembler.Part(id + "p" + c.seq(),
                 PartAssembler.setKey(from, to, c.ref(), c.total()), from, to, c.seq(), c.total(), decoded.text(), now);
         await(parts.write(toDoc(part)), "MO part");
         PartAssembler.Released done = assembler.add(part);
@@ -266,9 +282,9 @@ public final class MoIntake implements AutoCloseable {
                 });
     }
 
-    private static void await(CompletableFuture<?> stored, String what) throws ProcessRequestException {
+    private void await(CompletableFuture<?> stored, String what) throws ProcessRequestException {
         try {
-            stored.get(STORE_WAIT_MS, TimeUnit.MILLISECONDS);
+            stored.get(storeWaitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessRequestException(what + " not stored", SMPPConstant.STAT_ESME_RX_T_APPN);
@@ -278,8 +294,8 @@ public final class MoIntake implements AutoCloseable {
         }
     }
 
-    private String newId() {
-        return "mo-" + node + "-" + Long.toString(seq.incrementAndGet(), 36);
+    private String idOf(RecentPdus.Ticket ticket) {
+        return "mo-" + node + "-" + Long.toString(ticket.id(), 36);
     }
 
     private static Concat sar(DeliverSm pdu) {
@@ -303,6 +319,9 @@ public final class MoIntake implements AutoCloseable {
             if (ud != null) md.update(ud);
             Concat sar = sar(pdu);
             if (sar != null) md.update(sar.toString().getBytes(StandardCharsets.UTF_8));
+            // an SMSC that stamps its deliver_sm tells two sends of the same words apart for us
+            String stamp = pdu.getScheduleDeliveryTime();
+            if (stamp != null && !stamp.isBlank()) md.update(stamp.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

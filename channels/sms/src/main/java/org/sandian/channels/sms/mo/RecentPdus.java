@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tells a deliver_sm the SMSC sends again from the farmer texting the same words twice. SMPP gives
@@ -14,6 +15,11 @@ import java.util.concurrent.TimeUnit;
  * answered late ({@code slowMillis} or more), or (c) came on a session that died soon after; and
  * only within {@code graceMillis}. The same text twice, answered promptly on a live session, is
  * two messages. Kept in memory: after a hub crash a re-delivered MO is stored a second time.
+ *
+ * <p>Each ticket has an id number for the stored document. A copy that comes again after the
+ * first one's store failed or timed out gets the first one's number: that store may have
+ * completed after all, and the same {@code _id} makes the second write a duplicate ("already
+ * stored") instead of a second message (or, for a part, a second part with the same seq).
  */
 public final class RecentPdus {
 
@@ -22,18 +28,26 @@ public final class RecentPdus {
         final String fingerprint;
         final String session;
         final long receivedAt;
+        final long id;
         final CompletableFuture<Boolean> stored = new CompletableFuture<>();
         volatile long answeredAt;
 
-        Ticket(String fingerprint, String session, long receivedAt) {
+        Ticket(String fingerprint, String session, long receivedAt, long id) {
             this.fingerprint = fingerprint;
             this.session = session;
             this.receivedAt = receivedAt;
+            this.id = id;
+        }
+
+        /** The number this copy is stored under; the same as the last copy's when that one's store failed. */
+        public long id() {
+            return id;
         }
     }
 
     private final long graceMillis;
     private final long slowMillis;
+    private final AtomicLong ids = new AtomicLong();
     private final Map<String, Long> closedAt = new ConcurrentHashMap<>();
     private final Map<String, Ticket> seen = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -57,8 +71,10 @@ public final class RecentPdus {
         synchronized (seen) {
             before = seen.get(fingerprint);
         }
-        if (before != null && wasStored(before) && redelivery(before, session, now)) return null;
-        Ticket t = new Ticket(fingerprint, session, now);
+        boolean beforeStored = before != null && wasStored(before);
+        if (beforeStored && redelivery(before, session, now)) return null;
+        long id = before != null && !beforeStored ? before.id : ids.incrementAndGet();
+        Ticket t = new Ticket(fingerprint, session, now, id);
         synchronized (seen) {
             seen.put(fingerprint, t);
         }

@@ -1,5 +1,7 @@
 package org.sandian.channels.sms.mo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -50,5 +52,23 @@ class RecentPdusTest {
         storedPromptly("f1", "s1", 1_000);
         r.sessionClosed("s1", 600_000);
         assertNotNull(r.begin("f1", "s2", 600_500));
+    }
+
+    @Test
+    void aCopyWhoseStoreFailedOrTimedOutComesAgainUnderTheSameId() {
+        RecentPdus.Ticket first = r.begin("f1", "s1", 1_000);
+        r.finish(first, false, 11_000); // our 10 s wait ran out, the write may still land
+        RecentPdus.Ticket again = r.begin("f1", "s1", 11_100);
+        assertNotNull(again);
+        assertEquals(first.id(), again.id(), "same _id: a late first write makes this one a duplicate");
+    }
+
+    @Test
+    void sameTextTwiceAsTwoMessagesIsStoredUnderTwoIds() {
+        RecentPdus.Ticket first = r.begin("f1", "s1", 1_000);
+        r.finish(first, true, 1_010);
+        RecentPdus.Ticket second = r.begin("f1", "s1", 120_000);
+        assertNotEquals(first.id(), second.id());
+        assertNotEquals(first.id(), r.begin("f2", "s1", 120_001).id());
     }
 }

@@ -270,7 +270,7 @@ public final class OutboxSender implements AutoCloseable {
         private void retry() throws InterruptedException {
             Integer i = retries.poll();
             if (i == null) return;
-            log.debug("broadcast entry {} not taken by its channel, retrying", chunk.key(i));
+            log.debug("broadcast entry {}:{} not taken by its channel, retrying", chunk.key(i).chunkId(), i); // no phone in logs
             TimeUnit.MILLISECONDS.sleep(RETRY_MILLIS);
             if (stopped.contains(chunk.phones().get(i))) {
                 writer.record(chunk.key(i), EntryState.SKIPPED, null);

@@ -90,7 +90,7 @@ public final class ChannelSettings {
         int smsPerSecond = r.integer("broadcast.sms-per-second", 0, 100_000);
         if (smsPerSecond == 0) smsPerSecond = r.integer("smpp.tps", 1, 100_000) * r.integer("smpp.binds", 1, 32);
         BroadcastOptions rules = new BroadcastOptions(config.zone(), r.bool("broadcast.require-approval"),
-                r.decimal("broadcast.price-per-part", 0, 100));
+                r.decimal("broadcast.price-per-part", 0, 100), r.integer("smpp.max-parts", 1, 10));
         SenderOptions sending = new SenderOptions(r.integer("broadcast.workers", 1, 64), 200, 30_000,
                 Map.of(Channel.SMS, (double) smsPerSecond,
                         Channel.VOICE, (double) r.integer("broadcast.calls-per-second", 1, 1000)),

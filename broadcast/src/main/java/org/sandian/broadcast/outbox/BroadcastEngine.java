@@ -44,6 +44,11 @@ import org.slf4j.LoggerFactory;
 public final class BroadcastEngine extends VerticleBase {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastEngine.class);
+    /**
+     * Local: the final state of a voice entry ({@link SmsStatus} whose id is the entry key), bridged by
+     * ops from the voice channel's call outcomes (broadcast does not depend on the voice module).
+     */
+    public static final String VOICE_CALL_OUTCOME = "sandian.broadcast.voice.outcome";
 
     private final MongoStore store;
     private final EngineOptions options;
@@ -110,6 +115,7 @@ public final class BroadcastEngine extends VerticleBase {
                 options.broadcast().zone(), clock, this::announce, this::publishNotice);
         Future<?> listeners = Future.join(
                 bus.<SmsStatus>consumer(Addresses.SMS_STATUS, this::status).completion(),
+                bus.<SmsStatus>localConsumer(VOICE_CALL_OUTCOME, this::status).completion(),
                 bus.<String>consumer(Addresses.STOPPED, this::stoppedNumber).completion(),
                 bus.<String>consumer(BroadcastAddresses.SUBSCRIBER_CHANGED, m -> reindex(m.body())).completion(),
                 bus.<String>consumer(BroadcastAddresses.BROADCAST_CHANGED, m -> sender.refreshSoon()).completion());

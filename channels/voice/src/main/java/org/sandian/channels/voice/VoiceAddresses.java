@@ -7,7 +7,8 @@ public final class VoiceAddresses {
     }
 
     /**
-     * Request: {@code VoiceCallRequest} -> call id (String) once accepted. Served by the voice channel
+     * Request: {@code VoiceCallRequest} -> call id (String) once accepted; failure 503 when the dialer's
+     * queue is full (offer it again later). A call id already accepted is answered, not called again. Served by the voice channel
      * when a manager connection is configured; the broadcast module places voice broadcasts here.
      */
     public static final String CALL = "sandian.voice.call";

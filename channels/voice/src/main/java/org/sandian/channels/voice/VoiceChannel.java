@@ -3,6 +3,7 @@ package org.sandian.channels.voice;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.asteriskjava.fastagi.AgiScript;
 import org.sandian.channels.voice.agi.BroadcastScript;
@@ -92,7 +93,14 @@ public final class VoiceChannel extends VerticleBase {
             vertx.eventBus().consumer(Addresses.CONTENT_CHANGED, m -> vertx.setTimer(CONTENT_SETTLE_MS, t -> warmPrices()));
             if (dialer != null) {
                 dialer.start();
-                vertx.eventBus().<VoiceCallRequest>consumer(VoiceAddresses.CALL, m -> m.reply(dialer.place(m.body())));
+                vertx.eventBus().<VoiceCallRequest>consumer(VoiceAddresses.CALL, m -> {
+                    try {
+                        m.reply(dialer.place(m.body()));
+                    } catch (RejectedExecutionException e) {
+                        // Refused, not lost: the broadcast keeps the entry queued and offers it again.
+                        m.fail(503, e.getMessage());
+                    }
+                });
             }
             warmPrompts();
             log.info("voice ready: agi port {} menu {} v{} tts {}", s.port(), menu.get().name(), menu.get().version(),

@@ -15,10 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.vertx.core.eventbus.ReplyException;
+import org.sandian.channels.voice.outbound.OutboundDialer;
 import org.sandian.channels.voice.outbound.VoiceCallOutcome;
 import org.sandian.channels.voice.outbound.VoiceCallOutcome.Result;
 import org.sandian.channels.voice.outbound.VoiceCallRequest;
 import org.sandian.channels.voice.outbound.VoiceCaller;
+import org.sandian.content.bus.SmsStatus;
 import org.sandian.content.bus.SubscriberCommand;
 import org.sandian.content.model.Lang;
 
@@ -66,7 +69,7 @@ class OutboundCallTest {
     }
 
     private static String place(String callee, String broadcast) {
-        VoiceCallRequest r = new VoiceCallRequest(broadcast, callee, "明天有大风降温，请做好防寒。", null, Lang.ZH, "price 104");
+        VoiceCallRequest r = new VoiceCallRequest(null, broadcast, callee, "明天有大风降温，请做好防寒。", null, Lang.ZH, "price 104");
         return VoiceCaller.proxy(hub.vertx).call(r).await();
     }
 
@@ -173,6 +176,67 @@ class OutboundCallTest {
     }
 
     @Test
+    void theSameCallIdSentTwiceRingsOnceAndItsEndBecomesTheEntryState() throws Exception {
+        String entry = "b-6.1:V:0:7:+8613800000015";
+        VoiceCallRequest r = new VoiceCallRequest(entry, "b-6", "+8613800000015", "测试", null, Lang.ZH, null);
+        assertEquals(entry, VoiceCaller.proxy(hub.vertx).call(r).await());
+        // Sent again, as after a broadcast lease was taken over before the entry was marked sent.
+        assertEquals(entry, VoiceCaller.proxy(hub.vertx).call(r).await());
+        FakeAmi.Packet originate = ami.nextOriginate(5_000);
+        assertNotNull(originate);
+        assertNull(ami.nextOriginate(500), "one call for one entry");
+        ami.originateResponse(originate, true, 4, "9.6");
+        VoiceCallOutcome answered = outcome();
+        assertNull(answered.entryStatus(), "not final yet");
+        ami.hangup("9.6", "PJSIP/x-6");
+        VoiceCallOutcome end = outcome();
+        assertTrue(end.last());
+        assertEquals(entry, end.callId());
+        assertEquals(SmsStatus.State.DELIVERED, end.entryStatus().state());
+        assertEquals(entry, end.entryStatus().id());
+        assertEquals(entry, VoiceCaller.proxy(hub.vertx).call(r).await(), "still known after the call ended");
+        assertNull(ami.nextOriginate(300), "and still not called again");
+    }
+
+    @Test
+    void aFailedFinalOutcomeIsAFailedEntryWithItsReason() {
+        VoiceCallOutcome busy = new VoiceCallOutcome("b.1:V:0:1:+86138", "b", "+86138", 2, Result.BUSY, false, true,
+                java.time.Instant.now());
+        assertEquals(SmsStatus.State.FAILED, busy.entryStatus().state());
+        assertEquals("busy", busy.entryStatus().error());
+    }
+
+    @Test
+    void aFullDialerQueueRefusesOverTheBusSoTheBroadcastKeepsTheEntry() throws Exception {
+        io.vertx.core.Vertx own = io.vertx.core.Vertx.vertx();
+        try {
+            // No manager reachable: accepted calls stay queued in memory, which is bounded.
+            VoiceOptions down = VoiceOptions.defaults(Files.createTempDirectory("voice-sounds")).withAgi("127.0.0.1", 0)
+                    .withManager("127.0.0.1", 1, "sandian", "s3cret").withOutbound(1, 0, RETRY, Duration.ofSeconds(30));
+            own.deployVerticle(new VoiceChannel(down, null, new TranscriptSpeech())).await(30, TimeUnit.SECONDS);
+            VoiceCaller caller = VoiceCaller.proxy(own);
+            int accepted = 0;
+            Throwable refused = null;
+            for (int i = 0; i <= OutboundDialer.MAX_PENDING && refused == null; i++) {
+                VoiceCallRequest r = new VoiceCallRequest("q.1:V:0:" + i + ":+86138", "q", "+86138", "测试", null, Lang.ZH, null);
+                try {
+                    caller.call(r).await();
+                    accepted++;
+                } catch (Exception e) {
+                    refused = e;
+                }
+            }
+            assertEquals(OutboundDialer.MAX_PENDING, accepted, "accepted up to the bound");
+            assertNotNull(refused, "the call over the bound was refused");
+            assertTrue(refused instanceof ReplyException re && re.failureCode() == 503, refused.toString());
+            VoiceCallRequest again = new VoiceCallRequest("q.1:V:0:0:+86138", "q", "+86138", "测试", null, Lang.ZH, null);
+            assertEquals("q.1:V:0:0:+86138", caller.call(again).await(), "an id already queued is still answered");
+        } finally {
+            own.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void droppedManagerConnectionIsReconnectedAndCallsGoOn() throws Exception {
         int before = ami.logins.get();
         ami.drop();
@@ -202,7 +266,7 @@ class OutboundCallTest {
             waitFor(() -> other.health().amiConnected(), "manager login");
             long start = System.nanoTime();
             // The OriginateResponse is lost (say, sent while the connection was down).
-            VoiceCallRequest r = new VoiceCallRequest("b-5", "+8613800000014", "测试", null, Lang.ZH, null);
+            VoiceCallRequest r = new VoiceCallRequest(null, "b-5", "+8613800000014", "测试", null, Lang.ZH, null);
             VoiceCaller.proxy(own).call(r).await();
             assertNotNull(lossy.nextOriginate(5_000));
             VoiceCallOutcome lost = reports.poll(10, TimeUnit.SECONDS);

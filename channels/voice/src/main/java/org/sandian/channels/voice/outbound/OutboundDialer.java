@@ -6,9 +6,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +46,8 @@ public final class OutboundDialer implements ManagerEventListener {
     static final long LOST_RESPONSE_MARGIN_MS = 5_000;
     /** The longest an answered broadcast call may last before its Hangup event counts as lost. */
     static final long MAX_CALL_MS = 15 * 60_000;
+    /** Calls held in memory at most: beyond, the caller keeps them (a broadcast's outbox) and offers them later. */
+    public static final int MAX_PENDING = 1_000;
 
     private final VoiceOptions options;
     private final Consumer<VoiceCallOutcome> outcomes;
@@ -58,6 +62,14 @@ public final class OutboundDialer implements ManagerEventListener {
     /** Read from AGI threads: the broadcast script finds its message here. */
     private final Map<String, Attempt> byCallId = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
+    /** Calls accepted and not yet over (queued, ringing, waiting to retry): bounded. */
+    private final AtomicInteger pending = new AtomicInteger();
+    private final int maxPending;
+    /**
+     * Every call id accepted, for the life of the process: a request sent again (a broadcast chunk
+     * taken over after a lease expired) does not ring twice. Not kept across a restart.
+     */
+    private final Set<String> placed = ConcurrentHashMap.newKeySet();
     private volatile ManagerConnection connection;
     private volatile boolean connected;
     private volatile boolean stopped;
@@ -84,8 +96,14 @@ public final class OutboundDialer implements ManagerEventListener {
     }
 
     public OutboundDialer(VoiceOptions options, Consumer<VoiceCallOutcome> outcomes) {
+        this(options, outcomes, MAX_PENDING);
+    }
+
+    /** With another limit on calls accepted and not yet over. */
+    public OutboundDialer(VoiceOptions options, Consumer<VoiceCallOutcome> outcomes, int maxPending) {
         this.options = options;
         this.outcomes = outcomes;
+        this.maxPending = maxPending;
     }
 
     /** Connects in the background; Asterisk being down at start is retried, never fatal. */
@@ -119,9 +137,25 @@ public final class OutboundDialer implements ManagerEventListener {
         return active.get();
     }
 
-    /** Queues a call; returns its id at once. */
+    /**
+     * Queues a call; returns its id at once. A call id already placed is not placed again (its id is
+     * returned). Throws {@link RejectedExecutionException} when {@link #MAX_PENDING} calls are waiting:
+     * the caller keeps the call and offers it again later.
+     */
     public String place(VoiceCallRequest request) {
-        String callId = UUID.randomUUID().toString();
+        String callId = request.callId() == null || request.callId().isBlank() ? UUID.randomUUID().toString() : request.callId();
+        if (placed.contains(callId)) {
+            log.info("voice call {} already placed, not again", callId);
+            return callId;
+        }
+        if (pending.incrementAndGet() > maxPending) {
+            pending.decrementAndGet();
+            throw new RejectedExecutionException("voice call queue full (" + maxPending + " calls)");
+        }
+        if (!placed.add(callId)) {
+            pending.decrementAndGet();
+            return callId;
+        }
         Attempt first = new Attempt(callId, request, 1);
         byCallId.put(callId, first);
         thread.execute(() -> {
@@ -279,6 +313,7 @@ public final class OutboundDialer implements ManagerEventListener {
 
     private void publish(Attempt a, VoiceCallOutcome.Result result, boolean last) {
         log.info("voice call {} attempt {} {}{}", a.callId, a.number, result, last ? " (final)" : "");
+        if (last) pending.decrementAndGet();
         outcomes.accept(new VoiceCallOutcome(a.callId, a.request.broadcastId(), a.request.callee(), a.number, result,
                 a.subscribed, last, Instant.now()));
     }

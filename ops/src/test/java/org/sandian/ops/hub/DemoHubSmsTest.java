@@ -29,5 +29,13 @@ class DemoHubSmsTest {
         assertTrue(!replies.isEmpty(), "a reply reached the simulator");
         assertTrue(replies.get(0).text().contains("玉米"), replies.get(0).text());
         assertTrue(replies.get(0).text().contains("元"), replies.get(0).text());
+
+        String metrics = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(SharedHub.url("/metrics"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String sandian = metrics.lines().filter(l -> l.startsWith("sandian_m")).collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(metrics.matches("(?s).*sandian_mo_total\\{[^}]*channel=\"sms\"[^}]*\\} [1-9].*"), "MO counted on /metrics: " + sandian);
+        assertTrue(metrics.matches("(?s).*sandian_mt_total\\{[^}]*state=\"submitted\"[^}]*\\} [1-9].*"),
+                "MT counted on /metrics: " + sandian);
     }
 }

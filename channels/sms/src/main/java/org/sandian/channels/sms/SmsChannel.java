@@ -44,6 +44,7 @@ public final class SmsChannel extends VerticleBase {
     private final List<BindSender> senders = new ArrayList<>();
     private volatile MtOutbox outbox;
     private volatile MoIntake intake;
+    private final SmsMeters meters = new SmsMeters();
     private long sweeper = -1;
 
     public SmsChannel(SmsOptions options, MongoStore store, MoHandler handler, Clock clock) {
@@ -64,9 +65,13 @@ public final class SmsChannel extends VerticleBase {
         DeliveryOptions receivedOpts = RecordCodec.options(InboundMessage.class);
         outbox = new MtOutbox(store.collection("sms_mt", Document.class),
                 store.collection("sms_receipts_index", Document.class),
-                s -> vertx.eventBus().publish(Addresses.SMS_STATUS, s, statusOpts), clock, options.maxParts());
+                s -> {
+                    meters.status(s);
+                    vertx.eventBus().publish(Addresses.SMS_STATUS, s, statusOpts);
+                }, clock, options.maxParts());
         intake = new MoIntake(store.collection("sms_mo", Document.class), store.collection("sms_mo_parts", Document.class),
                 outbox, m -> {
+                    meters.received();
                     CompletionStage<Void> done = handler.process(m);
                     vertx.eventBus().publish(Addresses.SMS_RECEIVED, m, receivedOpts);
                     return done;

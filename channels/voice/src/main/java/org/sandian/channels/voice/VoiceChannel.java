@@ -63,6 +63,9 @@ public final class VoiceChannel extends VerticleBase {
         this.store = store;
         this.givenSpeech = speech;
         this.gate = new CallGate(options.maxCalls());
+        // /metrics: calls in progress and calls refused as busy (the gauges read the gate itself)
+        io.micrometer.core.instrument.Metrics.gauge("sandian.calls.active", gate, CallGate::active);
+        io.micrometer.core.instrument.Metrics.gauge("sandian.calls.refused", gate, g -> (double) g.refused());
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.sandian.ops.testing.SharedHub;
 /** The assembled demo hub answers SMS end to end: simulator -> SMPP -> dialogue -> answer engine -> SMPP. */
 class DemoHubSmsTest {
 
+    static final String SUBMITTED_COUNTED = "(?s).*sandian_mt_total\\{[^}]*state=\"submitted\"[^}]*\\} [1-9].*";
+
     @Test
     void aFarmerTextingPriceOfMaizeGetsMaizePricesBack() throws Exception {
         SmscSimulator sim = SharedHub.get().demoSmsc();
@@ -30,12 +32,20 @@ class DemoHubSmsTest {
         assertTrue(replies.get(0).text().contains("玉米"), replies.get(0).text());
         assertTrue(replies.get(0).text().contains("元"), replies.get(0).text());
 
-        String metrics = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(SharedHub.url("/metrics"))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        String sandian = metrics.lines().filter(l -> l.startsWith("sandian_m")).collect(java.util.stream.Collectors.joining("\n"));
-        assertTrue(metrics.matches("(?s).*sandian_mo_total\\{[^}]*channel=\"sms\"[^}]*\\} [1-9].*"), "MO counted on /metrics: " + sandian);
-        assertTrue(metrics.matches("(?s).*sandian_mt_total\\{[^}]*state=\"submitted\"[^}]*\\} [1-9].*"),
-                "MT counted on /metrics: " + sandian);
+        // The MT is counted SUBMITTED once its submit result is stored, a moment after the handset has it.
+        String metrics = "";
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < until) {
+            metrics = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(SharedHub.url("/metrics"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            if (metrics.matches(SUBMITTED_COUNTED)) break;
+            Thread.sleep(100);
+        }
+        String sandian = metrics.lines().filter(l -> l.startsWith("sandian_m") && !l.contains("_bucket"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(metrics.matches("(?s).*sandian_mo_total\\{[^}]*channel=\"sms\"[^}]*\\} [1-9].*"),
+                "MO counted on /metrics: " + sandian);
+        assertTrue(metrics.matches(SUBMITTED_COUNTED), "MT counted on /metrics: " + sandian);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A Vert.x server with the metrics route on a free port, scraped over real HTTP. */
+/** Test meters carry "test" in their names: the global registry is shared with the hub tests of this JVM. */
 class HubMetricsTest {
 
     HubMetrics metrics;
@@ -52,10 +53,10 @@ class HubMetricsTest {
     @Test
     void channelMetersFromTheGlobalRegistryAndVertxHttpAndEventBusMetricsAreScraped() throws Exception {
         // What a channel does, knowing nothing of ops.
-        Metrics.counter("sandian.mo", "channel", "sms").increment();
-        Metrics.counter("sandian.mo", "channel", "sms").increment();
-        Metrics.timer("sandian.mo.latency", "channel", "sms").record(Duration.ofMillis(120));
-        AtomicInteger activeCalls = Metrics.gauge("sandian.calls.active", new AtomicInteger(3));
+        Metrics.counter("sandian.test.mo", "channel", "sms").increment();
+        Metrics.counter("sandian.test.mo", "channel", "sms").increment();
+        Metrics.timer("sandian.test.mo.latency", "channel", "sms").record(Duration.ofMillis(120));
+        AtomicInteger activeCalls = Metrics.gauge("sandian.test.calls.active", new AtomicInteger(3));
         assertEquals(200, get("/prices/%E7%8E%89%E7%B1%B3").statusCode());
         vertx.eventBus().<String>consumer("sandian.test.answer", m -> m.reply("2.35"));
         assertEquals("2.35", vertx.eventBus().request("sandian.test.answer", "价格 玉米")
@@ -65,12 +66,12 @@ class HubMetricsTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/plain"), r.headers().toString());
         String body = r.body();
-        assertTrue(body.contains("sandian_mo_total{app=\"sandian\",channel=\"sms\"} 2.0"), body);
-        assertTrue(body.contains("sandian_mo_latency_seconds_count{app=\"sandian\",channel=\"sms\"} 1"), body);
+        assertTrue(body.contains("sandian_test_mo_total{app=\"sandian\",channel=\"sms\"} 2.0"), body);
+        assertTrue(body.contains("sandian_test_mo_latency_seconds_count{app=\"sandian\",channel=\"sms\"} 1"), body);
         // Buckets for histogram_quantile: the 120 ms sample is above the 0.111848106 s bound, below +Inf.
-        assertTrue(body.matches("(?s).*sandian_mo_latency_seconds_bucket\\{app=\"sandian\",channel=\"sms\",le=\"0\\.111848106\"} 0\n.*"), body);
-        assertTrue(body.contains("sandian_mo_latency_seconds_bucket{app=\"sandian\",channel=\"sms\",le=\"+Inf\"} 1"), body);
-        assertTrue(body.contains("sandian_calls_active{app=\"sandian\"} 3.0"), body);
+        assertTrue(body.matches("(?s).*sandian_test_mo_latency_seconds_bucket\\{app=\"sandian\",channel=\"sms\",le=\"0\\.111848106\"} 0\n.*"), body);
+        assertTrue(body.contains("sandian_test_mo_latency_seconds_bucket{app=\"sandian\",channel=\"sms\",le=\"+Inf\"} 1"), body);
+        assertTrue(body.contains("sandian_test_calls_active{app=\"sandian\"} 3.0"), body);
         assertTrue(body.matches("(?s).*vertx_http_server_requests_total\\{[^}]*route=\"/prices/:commodity\"[^}]*} 1\\.0.*"), body);
         assertTrue(body.contains("vertx_http_server_response_time_seconds"), body);
         assertTrue(body.contains("jvm_memory_used_bytes"), body);
@@ -83,8 +84,8 @@ class HubMetricsTest {
     void aClosedHubsRegistryNoLongerReceivesGlobalMeters() {
         HubMetrics other = HubMetrics.start();
         other.close();
-        Metrics.counter("sandian.mt", "channel", "sms").increment();
-        assertEquals(1.0, metrics.registry().get("sandian.mt").counter().count());
-        assertTrue(other.registry().find("sandian.mt").counters().isEmpty());
+        Metrics.counter("sandian.test.mt", "channel", "sms").increment();
+        assertEquals(1.0, metrics.registry().get("sandian.test.mt").counter().count());
+        assertTrue(other.registry().find("sandian.test.mt").counters().isEmpty());
     }
 }

@@ -91,7 +91,8 @@ public final class BroadcastApi {
 
     private Router routes() {
         Router r = Router.router(vertx);
-        r.route().handler(BodyHandler.create().setBodyLimit(50L * 1024 * 1024));
+        // JSON and CSV arrive as the raw body: no multipart uploads, so no upload folder is made
+        r.route().handler(BodyHandler.create(false).setBodyLimit(50L * 1024 * 1024));
         r.get("/subscribers/:phone").handler(c -> blocking(c, () -> subscriber(c)));
         r.put("/subscribers/:phone").handler(c -> blocking(c, () -> saveSubscriber(c)));
         r.post("/subscribers/import").handler(c -> blocking(c, () -> importCsv(c)));

@@ -67,13 +67,15 @@ public final class ConsoleRoutes {
                         new PhoneSimulatorPage(demoSmsc, view)));
     }
 
-    public Router router() {
+    /** {@code uploads}: where CSV uploads wait while a form is handled (under the hub's data dir). */
+    public Router router(java.nio.file.Path uploads) {
         Router r = Router.router(vertx);
         // In a cluster any hub may serve an officer's next request: keep sessions in the cluster.
         SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
         r.route().handler(SessionHandler.create(sessions).setCookieHttpOnlyFlag(true)
                 .setCookieSameSite(io.vertx.core.http.CookieSameSite.STRICT).setSessionCookiePath("/console"));
-        r.route().handler(BodyHandler.create().setBodyLimit(2 * 1024 * 1024));
+        r.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(2 * 1024 * 1024)
+                .setDeleteUploadedFilesOnEnd(true));
         r.route().handler(CSRFHandler.create(vertx, csrfSecret).setCookiePath("/console"));
         r.route().failureHandler(this::failure);
 

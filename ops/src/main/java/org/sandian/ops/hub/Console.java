@@ -36,7 +36,7 @@ final class Console {
         String secret = config.reader().optional("console.csrf-secret");
         QuestionStore questions = new QuestionStore(store, clock, WorkingDays.mondayToFriday(config.zone()));
         return ConsoleRoutes.create(vertx, logins, view, desk, content, questions, audit, config.zone(), clock,
-                secret != null ? secret : randomSecret(), broadcasts, demoSmsc).router();
+                secret != null ? secret : randomSecret(), broadcasts, demoSmsc).router(config.dataDir().resolve("uploads"));
     }
 
     private static String randomSecret() {

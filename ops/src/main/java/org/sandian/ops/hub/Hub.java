@@ -141,7 +141,7 @@ public final class Hub {
         router.route("/console/*").subRouter(Console.router(vertx, config, store, content, clock, broadcasts, demoSmsc));
         router.get("/console").handler(ctx -> ctx.redirect("/console/"));
         // The body is read before the token check, which is asynchronous (a request must not end unread).
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(50L * 1024 * 1024))
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(50L * 1024 * 1024))
                 .handler(new BearerAuth(vertx, new ApiTokens(store, clock), new UserStore(store)))
                 .handler(ApiOfficer::adapt);
         router.route("/api/*").subRouter(BroadcastApi.router(vertx, store, broadcasts, clock));

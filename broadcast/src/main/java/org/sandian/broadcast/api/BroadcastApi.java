@@ -145,7 +145,10 @@ public final class BroadcastApi {
         if (!o.mayDraft()) throw forbidden(o.role() + " may not import subscribers");
         ImportReport report = importer.run(c.body().asString("UTF-8"), o.name(), o.scope());
         if (!report.ok()) c.response().setStatusCode(422);
-        else vertx.eventBus().publish(BroadcastAddresses.SUBSCRIBER_CHANGED, SubscriberDirectory.ALL);
+        else {
+            engine.reloadIndexNow();
+            vertx.eventBus().publish(BroadcastAddresses.SUBSCRIBER_CHANGED, SubscriberDirectory.ALL);
+        }
         return report;
     }
 

@@ -157,6 +157,14 @@ public final class BroadcastEngine extends VerticleBase {
         });
     }
 
+    /**
+     * Re-reads the subscriber index at once (blocking: call from a worker), so an officer who counts an
+     * audience right after an import sees the imported farmers; other nodes catch up on the announcement.
+     */
+    public void reloadIndexNow() {
+        if (options.indexSubscribers() && index != null && index.isReady()) index.load();
+    }
+
     private void reindex(String phone) {
         if (!options.indexSubscribers()) return;
         if (SubscriberDirectory.ALL.equals(phone)) {

@@ -50,7 +50,8 @@ class BrowserTest {
 
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final Pattern CODE = Pattern.compile("(\\d{6})");
+    /** Only the one-time-code message: other SMS to the same phone (a confirmation) may carry numbers too. */
+    static final Pattern CODE = Pattern.compile("(?:验证码|code )(\\d{6})");
 
     static WebHub hub;
     static SmscSimulator sim;
@@ -227,7 +228,7 @@ class BrowserTest {
         do {
             m = smsAtSmsc.poll(10, TimeUnit.SECONDS);
             assertTrue(m != null, "no SMS reached the SMSC simulator");
-        } while (!m.to().endsWith(phone));
+        } while (!m.to().endsWith(phone) || !CODE.matcher(m.text()).find());
         Matcher matcher = CODE.matcher(m.text());
         assertTrue(matcher.find(), m.text());
         return matcher.group(1);

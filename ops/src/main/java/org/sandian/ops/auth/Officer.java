@@ -12,6 +12,11 @@ public record Officer(String name, Role role, String regionCode) {
         return region != null && RegionCode.isWithin(region, regionCode);
     }
 
+    /** The same officer as the broadcast module reads him (its own record; one conversion for API and console). */
+    public org.sandian.broadcast.core.Officer forBroadcast() {
+        return new org.sandian.broadcast.core.Officer(name, role.key(), regionCode);
+    }
+
     public boolean is(Role... roles) {
         for (Role r : roles) {
             if (role == r) return true;

@@ -64,7 +64,7 @@ final class BroadcastPages implements ConsolePage {
     }
 
     private void list(RoutingContext ctx) {
-        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        var o = ((Officer) ctx.get(Officer.CONTEXT_KEY)).forBroadcast();
         blocking(ctx, () -> service().list(o).stream().sorted(Comparator.comparing(Broadcast::createdAt).reversed())
                 .limit(200).toList(), list -> {
                     JsonArray rows = new JsonArray();
@@ -81,7 +81,7 @@ final class BroadcastPages implements ConsolePage {
 
     /** "count" re-renders the form with the audience counted and the cost; "save" creates the draft. */
     private void compose(RoutingContext ctx) {
-        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        var o = ((Officer) ctx.get(Officer.CONTEXT_KEY)).forBroadcast();
         BroadcastForm form = BroadcastForm.read(ctx.request().formAttributes(), zone);
         boolean save = "save".equals(ctx.request().getFormAttribute("action"));
         vertx.executeBlocking(() -> {
@@ -117,7 +117,7 @@ final class BroadcastPages implements ConsolePage {
     }
 
     private void show(RoutingContext ctx) {
-        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        var o = ((Officer) ctx.get(Officer.CONTEXT_KEY)).forBroadcast();
         String id = ctx.pathParam("id");
         blocking(ctx, () -> {
             Broadcast b = service().find(o, id);
@@ -138,7 +138,7 @@ final class BroadcastPages implements ConsolePage {
     }
 
     private void act(RoutingContext ctx) {
-        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        var o = ((Officer) ctx.get(Officer.CONTEXT_KEY)).forBroadcast();
         String id = ctx.pathParam("id");
         String action = ctx.pathParam("action");
         vertx.executeBlocking(() -> {
@@ -166,7 +166,7 @@ final class BroadcastPages implements ConsolePage {
     }
 
     private void progress(RoutingContext ctx) {
-        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        var o = ((Officer) ctx.get(Officer.CONTEXT_KEY)).forBroadcast();
         String id = ctx.pathParam("id");
         blocking(ctx, () -> {
             Broadcast b = service().find(o, id);
@@ -194,7 +194,7 @@ final class BroadcastPages implements ConsolePage {
     }
 
     private void report(RoutingContext ctx) {
-        var o = BroadcastOfficer.of(ctx.get(Officer.CONTEXT_KEY));
+        var o = ((Officer) ctx.get(Officer.CONTEXT_KEY)).forBroadcast();
         String id = ctx.pathParam("id");
         vertx.executeBlocking(() -> {
             Broadcast b = service().find(o, id);

@@ -47,7 +47,7 @@ final class DashboardPage implements ConsolePage {
     private void page(RoutingContext ctx) {
         Officer officer = ctx.get(Officer.CONTEXT_KEY);
         String scope = RegionCode.levelOf(officer.regionCode()) == RegionLevel.PROVINCE ? null : officer.regionCode();
-        vertx.executeBlocking(() -> DashboardFigures.read(store, engine, BroadcastOfficer.of(officer), scope, zone, clock), false)
+        vertx.executeBlocking(() -> DashboardFigures.read(store, engine, officer.forBroadcast(), scope, zone, clock), false)
                 .onSuccess(f -> view.render(ctx, "dashboard", model(f))).onFailure(ctx::fail);
     }
 

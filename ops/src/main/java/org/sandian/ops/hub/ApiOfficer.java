@@ -11,8 +11,7 @@ final class ApiOfficer {
 
     static void adapt(RoutingContext ctx) {
         Officer officer = ctx.get(Officer.CONTEXT_KEY);
-        ctx.put(org.sandian.broadcast.core.Officer.CONTEXT_KEY,
-                new org.sandian.broadcast.core.Officer(officer.name(), officer.role().key(), officer.regionCode()));
+        ctx.put(org.sandian.broadcast.core.Officer.CONTEXT_KEY, officer.forBroadcast());
         ctx.next();
     }
 }

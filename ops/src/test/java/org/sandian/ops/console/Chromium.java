@@ -9,14 +9,14 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sandian.ops.testing.SharedHub;
 
@@ -76,11 +76,24 @@ final class Chromium implements AutoCloseable {
         field.sendKeys(text);
     }
 
-    /** Clicks and waits for the next page: a click on a submit button does not wait for it. */
+    /**
+     * Clicks and waits for the next page: a click on a submit button does not wait for it. The old
+     * page is marked with a window property that the new page does not have; asking an old element
+     * whether it went stale is not enough, since Chromium 156 may answer that with an "unknown error"
+     * (node not in the document) instead of a stale-element error.
+     */
     void click(String id) {
-        WebElement page = browser.findElement(By.tagName("html"));
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript("window.sandianOldPage = true;");
         browser.findElement(By.id(id)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            try {
+                return Boolean.TRUE.equals(script.executeScript(
+                        "return window.sandianOldPage !== true && document.readyState === 'complete';"));
+            } catch (WebDriverException betweenPages) {
+                return false;
+            }
+        });
     }
 
     String text() {

@@ -1,12 +1,21 @@
 package org.sandian.content.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -38,6 +47,42 @@ final class DurableH2Backend extends H2Backend {
 
     DurableH2Backend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new CompactDatabase(databaseName);
+    }
+
+    /**
+     * The stock database with our map types. An inner class on purpose: the stock constructor
+     * opens the existing collections and indexes through these overrides, before a subclass's own
+     * fields are set, and only the enclosing backend (set first) can give them the store.
+     */
+    private final class CompactDatabase extends H2Database {
+
+        CompactDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            // the stock map name, so dropIndex and drop find it
+            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            MVMap<SerializedKey, Object> map = getMvStore().openMap(mapName,
+                    new MVMap.Builder<SerializedKey, Object>().keyType(SerializedKeyType.INSTANCE));
+            return new SerializedKeyIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
+            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
     }
 
     /** Every wire command (OP_MSG) passes here. */

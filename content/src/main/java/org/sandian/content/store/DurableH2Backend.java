@@ -25,8 +25,10 @@ import org.h2.mvstore.MVStore;
  *   <li><b>Durable acknowledgements.</b> Every command that changed data (insert, update, delete,
  *       findAndModify, bulk writes, createIndexes, drop...) is committed to the file before its
  *       reply goes back. The stock backend commits about once a second, so a kill -9 lost up to a
- *       second of acknowledged writes. One commit per command makes batches the fast path: an
- *       insertMany of 500 documents costs one commit (see {@link BatchWriter}).</li>
+ *       second of acknowledged writes. Commands that wait together share one commit
+ *       ({@link GroupCommit}), and batches are the fast path: an insertMany of 500 documents
+ *       costs at most one commit (see {@link BatchWriter}). The hub uses no aggregation that
+ *       writes ($out, $merge): those would not be committed before their reply.</li>
  *   <li><b>Replies that are not changed under our feet.</b> The stock backend updates stored
  *       documents in place and its replies refer to them, so a reply could be encoded after another
  *       connection's update: 4 threads doing findOneAndUpdate {@code $inc} got 1,069 distinct values
@@ -44,9 +46,11 @@ final class DurableH2Backend extends H2Backend {
             "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final GroupCommit commits;
 
     DurableH2Backend(MVStore store) {
         super(store);
+        this.commits = new GroupCommit(store);
     }
 
     @Override
@@ -88,8 +92,9 @@ final class DurableH2Backend extends H2Backend {
     /** Every wire command (OP_MSG) passes here. */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        boolean write = WRITES.contains(command.toLowerCase(Locale.ROOT));
         try {
-            Lock l = WRITES.contains(command.toLowerCase(Locale.ROOT)) ? lock.writeLock() : lock.readLock();
+            Lock l = write ? lock.writeLock() : lock.readLock();
             l.lock();
             try {
                 Document reply = super.handleCommand(channel, databaseName, command, query);
@@ -99,13 +104,8 @@ final class DurableH2Backend extends H2Backend {
             }
         } finally {
             // Also after a failed command: part of a batch may have been applied. Outside the lock,
-            // so that one commit can carry other connections' writes too.
-            commitIfChanged();
+            // so that one commit carries other connections' writes too.
+            if (write) commits.awaitDurable();
         }
-    }
-
-    private void commitIfChanged() {
-        MVStore store = getMvStore();
-        if (!store.isClosed() && store.hasUnsavedChanges()) store.commit();
     }
 }

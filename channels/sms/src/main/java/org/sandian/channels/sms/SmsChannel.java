@@ -70,7 +70,7 @@ public final class SmsChannel extends VerticleBase {
                     vertx.eventBus().publish(Addresses.SMS_STATUS, s, statusOpts);
                 }, clock, options.maxParts());
         intake = new MoIntake(store.collection("sms_mo", Document.class), store.collection("sms_mo_parts", Document.class),
-                outbox, m -> {
+                store.collection("sms_mo_progress", Document.class), outbox, m -> {
                     meters.received();
                     CompletionStage<Void> done = handler.process(m);
                     vertx.eventBus().publish(Addresses.SMS_RECEIVED, m, receivedOpts);

@@ -150,9 +150,17 @@ public final class SmsDialogue implements MoHandler {
         return reply(mo, renderer.text("flood", lang(lang)));
     }
 
+    /**
+     * The reply's id is the MO's with a prefix: an MO handed over again after a stop (see MoIntake)
+     * queues the same id, which the outbox sends once.
+     */
     private Future<Void> reply(InboundMessage mo, String text) {
-        OutboundSms sms = new OutboundSms(null, mo.from(), text, OutboundSms.Priority.REPLY, SOURCE);
+        OutboundSms sms = new OutboundSms(replyId(mo), mo.from(), text, OutboundSms.Priority.REPLY, SOURCE);
         return Future.fromCompletionStage(sender.send(sms)).mapEmpty();
+    }
+
+    public static String replyId(InboundMessage mo) {
+        return "re-" + mo.id();
     }
 
     private Lang lang(Lang lang) {

@@ -2,8 +2,6 @@ package org.sandian.channels.sms.mo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.bson.Document;
@@ -36,7 +35,6 @@ import org.jsmpp.session.Session;
 import org.sandian.channels.sms.InboundMessage;
 import org.sandian.channels.sms.codec.Concat;
 import org.sandian.channels.sms.codec.MoPayload;
-import org.sandian.channels.sms.store.BulkBatcher;
 import org.sandian.content.bus.PhoneMask;
 import org.sandian.content.store.BatchWriter;
 import org.slf4j.Logger;
@@ -47,11 +45,11 @@ import org.slf4j.LoggerFactory;
  * {@code sms_mo}, a part in {@code sms_mo_parts}, through group-committing writers) before the
  * listener returns, and jSMPP sends deliver_sm_resp only then; if the store fails the SMSC gets
  * ESME_RX_T_APPN and delivers again. Receipts go to the {@link ReceiptSink} under the same rule.
- * Stored messages are handed to {@code deliver} on bounded per-number lanes ({@link MoLanes}). A
- * message is stored {@code handled: false} and marked handled (group-committed) once the handler's
- * stage completes; {@link #recover} hands over again every message not marked, so a crash loses
- * none. The price: a message whose reply was queued just before the crash, but not yet marked, is
- * answered twice (at most the lanes' capacity plus one batch of marks).
+ * Stored messages are handed to {@code deliver} on bounded per-number lanes ({@link MoLanes}).
+ * Which messages are handled is not written per message: a {@link HandledCheckpoint} stores, about
+ * once a second, the time before which all are, and {@link #recover} hands over again every
+ * message received since the oldest checkpoint. Nothing is lost; a message handed over twice does
+ * not get two replies, because its reply's id is derived from the message's id (see SmsDialogue).
  */
 public final class MoIntake implements AutoCloseable {
 
@@ -71,7 +69,8 @@ public final class MoIntake implements AutoCloseable {
     private final RecentPdus recent;
     private final PartAssembler assembler = new PartAssembler();
     private final MoLanes lanes;
-    private final BulkBatcher handledMarks;
+    private final HandledCheckpoint checkpoint;
+    private final AtomicBoolean saving = new AtomicBoolean();
     private final long storeWaitMillis;
     private final ExecutorService cleanup = Executors.newSingleThreadExecutor(r -> daemon(r, "mo-cleanup"));
     private final AtomicLong received = new AtomicLong();
@@ -79,15 +78,17 @@ public final class MoIntake implements AutoCloseable {
     private final String node = Long.toString(System.currentTimeMillis(), 36);
 
     public MoIntake(MongoCollection<Document> messagesCollection, MongoCollection<Document> partsCollection,
-                    ReceiptSink receipts, Function<InboundMessage, ? extends CompletionStage<?>> deliver, Clock clock,
+                    MongoCollection<Document> progressCollection, ReceiptSink receipts,
+                    Function<InboundMessage, ? extends CompletionStage<?>> deliver, Clock clock,
                     Duration partTimeout, long redeliveryGraceMillis, int lanes) {
-        this(messagesCollection, partsCollection, receipts, deliver, clock, partTimeout, redeliveryGraceMillis, lanes,
-                STORE_WAIT);
+        this(messagesCollection, partsCollection, progressCollection, receipts, deliver, clock, partTimeout,
+                redeliveryGraceMillis, lanes, STORE_WAIT);
     }
 
     /** With another store wait (tests of a store that answers late). */
     MoIntake(MongoCollection<Document> messagesCollection, MongoCollection<Document> partsCollection,
-             ReceiptSink receipts, Function<InboundMessage, ? extends CompletionStage<?>> deliver, Clock clock,
+             MongoCollection<Document> progressCollection, ReceiptSink receipts,
+             Function<InboundMessage, ? extends CompletionStage<?>> deliver, Clock clock,
              Duration partTimeout, long redeliveryGraceMillis, int lanes, Duration storeWait) {
         this.storeWaitMillis = storeWait.toMillis();
         this.messages = new BatchWriter<>(messagesCollection, "sms_mo", 500, Duration.ZERO);
@@ -98,8 +99,8 @@ public final class MoIntake implements AutoCloseable {
         this.clock = clock;
         this.partTimeout = partTimeout;
         this.recent = new RecentPdus(redeliveryGraceMillis, 1_000);
-        this.handledMarks = new BulkBatcher(messagesCollection, "sms_mo-handled", 500);
-        this.lanes = new MoLanes(lanes, LANE_CAPACITY, deliver, this::markHandled);
+        this.checkpoint = new HandledCheckpoint(progressCollection, node, clock);
+        this.lanes = new MoLanes(lanes, LANE_CAPACITY, deliver, m -> checkpoint.closed(m.id()));
     }
 
     /** The deliver_sm listener of one session. */
@@ -163,8 +164,9 @@ public final class MoIntake implements AutoCloseable {
             return;
         }
         boolean stored = false;
+        String id = idOf(ticket);
         try {
-            store(idOf(ticket), from, to, decoded, now);
+            store(id, from, to, decoded, now);
             stored = true;
         } finally {
             recent.finish(ticket, stored, clock.millis());
@@ -181,7 +183,13 @@ public final class MoIntake implements AutoCloseable {
         Concat c = decoded.concat();
         if (c == null || c.total() <= 1 || !c.valid()) {
             InboundMessage m = new InboundMessage(id, from, to, decoded.text(), now);
-            await(messages.write(toDoc(m, 1, true)), "MO");
+            checkpoint.opened(id, now);
+            try {
+                await(messages.write(toDoc(m, 1, true)), "MO");
+            } catch (ProcessRequestException notStored) {
+                checkpoint.closed(id);
+                throw notStored;
+            }
             handOver(m);
             return;
         }
@@ -192,8 +200,26 @@ public final class MoIntake implements AutoCloseable {
         if (done != null) complete(done);
     }
 
-    /** Releases incomplete sets older than the timeout as they are; call every second or so. */
+    /**
+     * Releases incomplete sets older than the timeout as they are, and stores the handled
+     * checkpoint (on a thread of ours: this may be called on an event loop); call every second or so.
+     */
     public void sweep() {
+        if (saving.compareAndSet(false, true)) {
+            try {
+                cleanup.execute(() -> {
+                    try {
+                        checkpoint.save();
+                    } catch (RuntimeException e) {
+                        log.warn("MO checkpoint not stored: {}", e.toString());
+                    } finally {
+                        saving.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                saving.set(false);
+            }
+        }
         for (PartAssembler.Released r : assembler.expire(clock.instant().minus(partTimeout))) {
             log.info("MO from {}: {} part(s) missing after {}, handled as received",
                     PhoneMask.mask(r.parts().get(0).from()), r.parts().get(0).total() - r.parts().size(), partTimeout);
@@ -202,18 +228,25 @@ public final class MoIntake implements AutoCloseable {
     }
 
     /**
-     * After a restart: messages stored but not marked handled are handed over again (first, so a
-     * set joined below is not handed over twice), then parts stored but never joined go back into
-     * the assembler. Returns the parts.
+     * After a restart: messages received since the oldest checkpoint (or, in a store written before
+     * checkpoints, those stored {@code handled: false}) are handed over again, first, so a set
+     * joined below is not handed over twice; this run's checkpoint then covers them. Then parts
+     * stored but never joined go back into the assembler. Returns the parts.
      */
     public int recover() {
+        Instant from = checkpoint.resumeFrom();
         int unhandled = 0;
-        for (Document d : messagesCollection.find(Filters.eq("handled", false)).batchSize(500)) {
-            handOver(new InboundMessage(d.getString("_id"), d.getString("from"), d.getString("to"),
-                    d.getString("text"), d.getDate("receivedAt").toInstant()));
+        for (Document d : messagesCollection.find(from == null ? Filters.eq("handled", false)
+                : Filters.gte("receivedAt", Date.from(from))).batchSize(500)) {
+            InboundMessage m = new InboundMessage(d.getString("_id"), d.getString("from"), d.getString("to"),
+                    d.getString("text"), d.getDate("receivedAt").toInstant());
+            checkpoint.opened(m.id(), m.receivedAt());
+            handOver(m);
             unhandled++;
         }
-        if (unhandled > 0) log.info("MO: {} stored message(s) not handled before the stop handed over again", unhandled);
+        checkpoint.save();
+        checkpoint.forgetOtherRuns();
+        if (unhandled > 0) log.info("MO: {} stored message(s) received since the last checkpoint handed over again", unhandled);
         int n = 0;
         for (Document d : partsCollection.find().batchSize(500)) {
             PartAssembler.Part p = new PartAssembler.Part(d.getString("_id"), d.getString("set"), d.getString("from"),
@@ -234,8 +267,10 @@ public final class MoIntake implements AutoCloseable {
         PartAssembler.Part last = set.last();
         String id = joinedId(set);
         InboundMessage m = new InboundMessage(id, last.from(), last.to(), set.text(), last.at());
+        checkpoint.opened(id, m.receivedAt());
         messages.write(toDoc(m, set.parts().size(), set.complete())).whenComplete((ok, err) -> {
             if (err != null) {
+                checkpoint.closed(id);
                 // the parts stay stored: the next start joins them again
                 log.error("MO from {}: joined message not stored: {}", PhoneMask.mask(m.from()), err.toString());
                 return;
@@ -272,14 +307,6 @@ public final class MoIntake implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             log.info("MO from {} stored during the stop: handed over at the next start", PhoneMask.mask(m.from()));
         }
-    }
-
-    private void markHandled(InboundMessage m) {
-        handledMarks.write(new UpdateOneModel<>(Filters.eq("_id", m.id()), Updates.set("handled", true)))
-                .whenComplete((o, e) -> {
-                    if (e != null) log.warn("MO {} not marked handled (handed over again at the next start): {}",
-                            m.id(), e.toString());
-                });
     }
 
     private void await(CompletableFuture<?> stored, String what) throws ProcessRequestException {
@@ -331,7 +358,7 @@ public final class MoIntake implements AutoCloseable {
     private static Document toDoc(InboundMessage m, int partCount, boolean complete) {
         return new Document("_id", m.id()).append("from", m.from()).append("to", m.to()).append("text", m.text())
                 .append("receivedAt", Date.from(m.receivedAt())).append("parts", partCount)
-                .append("complete", complete).append("handled", false);
+                .append("complete", complete);
     }
 
     private static Document toDoc(PartAssembler.Part p) {
@@ -345,7 +372,11 @@ public final class MoIntake implements AutoCloseable {
         messages.close();
         parts.close();
         lanes.close(2_000);
-        handledMarks.close();
+        try {
+            checkpoint.save(); // what was finished during the stop is not handed over again
+        } catch (RuntimeException e) {
+            log.warn("MO checkpoint not stored at the stop: {}", e.toString());
+        }
         cleanup.shutdown();
     }
 

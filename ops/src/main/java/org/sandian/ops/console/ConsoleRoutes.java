@@ -56,14 +56,16 @@ public final class ConsoleRoutes {
     public static ConsoleRoutes create(Vertx vertx, Logins logins, View view, ContentDesk desk, ContentStores stores,
                                        QuestionStore questionStore, AuditLog auditLog, ZoneId zone, Clock clock,
                                        String csrfSecret, org.sandian.broadcast.outbox.BroadcastEngine broadcasts,
-                                       org.sandian.channels.sms.sim.SmscSimulator demoSmsc) {
+                                       org.sandian.channels.sms.sim.SmscSimulator demoSmsc,
+                                       java.util.function.Supplier<org.sandian.content.snapshot.ContentSnapshot> snapshot,
+                                       org.sandian.channels.tv.TvOptions tv) {
         return new ConsoleRoutes(vertx, logins, view, new ContentPages(vertx, desk, stores, view),
                 new AuditPage(vertx, auditLog, view, zone),
                 new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock), csrfSecret,
                 java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock),
                         new PriceImportPages(vertx, desk, stores, view, clock),
                         new DashboardPage(vertx, stores.store(), broadcasts, view, zone, clock),
-                        new NoticePreviewPage(vertx, desk, view, zone),
+                        new ContentPreviewPage(vertx, desk, view, snapshot, tv, clock),
                         new PhoneSimulatorPage(demoSmsc, view)));
     }
 

@@ -27,7 +27,9 @@ final class Console {
 
     static Router router(Vertx vertx, HubConfig config, MongoStore store, ContentStores content, Clock clock,
                          org.sandian.broadcast.outbox.BroadcastEngine broadcasts,
-                         org.sandian.channels.sms.sim.SmscSimulator demoSmsc) {
+                         org.sandian.channels.sms.sim.SmscSimulator demoSmsc,
+                         java.util.function.Supplier<org.sandian.content.snapshot.ContentSnapshot> snapshot,
+                         org.sandian.channels.tv.TvOptions tv) {
         AuditLog audit = new AuditLog(store, clock);
         ContentDesk desk = new ContentDesk(content, audit, clock, config.reader().bool("console.self-approval"),
                 kind -> vertx.eventBus().publish(Addresses.CONTENT_CHANGED, kind.collection));
@@ -36,7 +38,7 @@ final class Console {
         String secret = config.reader().optional("console.csrf-secret");
         QuestionStore questions = new QuestionStore(store, clock, WorkingDays.mondayToFriday(config.zone()));
         return ConsoleRoutes.create(vertx, logins, view, desk, content, questions, audit, config.zone(), clock,
-                secret != null ? secret : randomSecret(), broadcasts, demoSmsc).router(config.dataDir().resolve("uploads"));
+                secret != null ? secret : randomSecret(), broadcasts, demoSmsc, snapshot, tv).router(config.dataDir().resolve("uploads"));
     }
 
     private static String randomSecret() {

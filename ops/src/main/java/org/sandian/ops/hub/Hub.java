@@ -138,7 +138,8 @@ public final class Hub {
         Router router = Router.router(vertx);
         new HealthRoutes(health).mount(router);
         metrics.mount(router);
-        router.route("/console/*").subRouter(Console.router(vertx, config, store, content, clock, broadcasts, demoSmsc));
+        router.route("/console/*").subRouter(Console.router(vertx, config, store, content, clock, broadcasts, demoSmsc,
+                snapshot, channels.tv()));
         router.get("/console").handler(ctx -> ctx.redirect("/console/"));
         // The body is read before the token check, which is asynchronous (a request must not end unread).
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(50L * 1024 * 1024))

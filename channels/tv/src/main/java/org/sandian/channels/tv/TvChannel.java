@@ -6,7 +6,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,12 +36,11 @@ public final class TvChannel {
     static final int PRICES_PER_PAGE = 6;
     static final int NOTICES_PER_PAGE = 3;
     static final int BROADCASTS_PER_PAGE = 3;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final TvOptions options;
     private final Supplier<ContentSnapshot> snapshot;
     private final TvContent content;
-    private final Templates html;
+    private final TvBoard board;
     private final Templates xml;
     private final Messages messages = new Messages("tv-messages");
     private final Clock clock;
@@ -51,7 +49,7 @@ public final class TvChannel {
         this.options = options;
         this.snapshot = snapshot;
         this.content = new TvContent(options, snapshot, items, clock);
-        this.html = Templates.html(vertx, "tv-templates");
+        this.board = new TvBoard(vertx, options, clock);
         this.xml = new Templates(vertx, "tv-templates", "ftlx", Page.RSS);
         this.clock = clock;
     }
@@ -71,22 +69,13 @@ public final class TvChannel {
         Lang lang = lang(ctx);
         TvContent.Sections now = content.now(region, lang);
         List<Map<String, Object>> pages = new ArrayList<>();
-        addPages(pages, "broadcasts", now.broadcasts(), BROADCASTS_PER_PAGE);
-        addPages(pages, "prices", now.prices(), PRICES_PER_PAGE);
-        addPages(pages, "notices", now.notices(), NOTICES_PER_PAGE);
+        addPages(pages, TvBoard.BROADCASTS, now.broadcasts(), BROADCASTS_PER_PAGE);
+        addPages(pages, TvBoard.PRICES, now.prices(), PRICES_PER_PAGE);
+        addPages(pages, TvBoard.NOTICES, now.notices(), NOTICES_PER_PAGE);
         if (pages.isEmpty()) pages.add(Map.of("kind", "empty", "lines", List.of()));
         int p = Math.floorMod(intParam(ctx, "page", 0), pages.size());
-        Map<String, Object> m = new HashMap<>();
-        m.put("t", messages.in(lang));
-        m.put("lang", lang.code());
-        m.put("page", pages.get(p));
-        m.put("number", p + 1);
-        m.put("count", pages.size());
-        m.put("seconds", options.secondsPerPage());
-        m.put("next", "/tv?" + query(region, lang) + "page=" + ((p + 1) % pages.size()));
-        m.put("regionName", regionName(region, lang));
-        m.put("clock", CLOCK.format(ZonedDateTime.now(clock.withZone(options.zone()))));
-        send(ctx, html.render("board", m));
+        send(ctx, board.render(pages, p, lang, regionName(region, lang),
+                "/tv?" + query(region, lang) + "page=" + ((p + 1) % pages.size())));
     }
 
     private void ticker(RoutingContext ctx) {
@@ -121,11 +110,7 @@ public final class TvChannel {
     }
 
     private static void addPages(List<Map<String, Object>> pages, String kind, List<TvLine> lines, int per) {
-        for (int i = 0; i < lines.size(); i += per) {
-            List<Map<String, String>> chunk = lines.subList(i, Math.min(i + per, lines.size())).stream()
-                    .map(l -> Map.of("head", l.head(), "detail", l.detail() == null ? "" : l.detail())).toList();
-            pages.add(Map.of("kind", kind, "lines", chunk));
-        }
+        for (int i = 0; i < lines.size(); i += per) pages.add(TvBoard.page(kind, lines.subList(i, Math.min(i + per, lines.size()))));
     }
 
     private String region(RoutingContext ctx) {

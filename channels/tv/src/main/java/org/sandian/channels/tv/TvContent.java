@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.sandian.channels.web.view.Featured;
-import org.sandian.channels.web.view.Format;
-import org.sandian.channels.web.view.PriceViews;
 import org.sandian.content.answer.PriceRow;
 import org.sandian.content.model.Commodity;
 import org.sandian.content.model.Lang;
@@ -58,16 +56,11 @@ final class TvContent {
         List<TvLine> prices = new ArrayList<>();
         for (Commodity c : Featured.commodities(s, options.featuredCommodities(), PRICES)) {
             PriceRow r = Featured.nearestFirst(s.latestPrices(c.code()), region).get(0);
-            String detail = Format.price(r.avg()) + " " + PriceViews.unit(c, r.unit(), lang) + " "
-                    + Format.change(r.change()) + "  " + r.market().name().in(lang);
-            prices.add(new TvLine("price-" + c.code() + "-" + r.market().id() + "-" + r.date(), c.name().in(lang),
-                    detail.replaceAll(" {3,}", "  "), url + "/prices/" + c.code(), r.date().atStartOfDay(zone).toInstant()));
+            prices.add(TvLine.price(c, r, lang, url, zone));
         }
         List<TvLine> notices = new ArrayList<>();
         for (Notice n : s.noticesFor(region, today).stream().limit(NOTICES).toList()) {
-            notices.add(new TvLine("notice-" + n.id(), n.title().in(lang),
-                    n.department() == null ? "" : n.department().in(lang), url + "/notices/" + n.id(),
-                    (n.effective() == null ? today : n.effective()).atStartOfDay(zone).toInstant()));
+            notices.add(TvLine.notice(n, lang, url, zone, today));
         }
         return new Sections(broadcasts, prices, notices);
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sandian.broadcast.audience.Audience;
 import org.sandian.broadcast.core.BroadcastDraft;
+import org.sandian.broadcast.schedule.QuietHours;
 import org.sandian.broadcast.schedule.Schedule;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.model.Lang;
@@ -30,7 +31,9 @@ import org.sandian.content.model.RegionCode;
 final class BroadcastForm {
 
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    static final List<Channel> OFFERED = List.of(Channel.SMS, Channel.WEB, Channel.TV);
+    /** Hours as officers type them: 07:00 or 7:00. */
+    static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("H:mm");
+    static final List<Channel> OFFERED = List.of(Channel.SMS, Channel.VOICE, Channel.WEB, Channel.TV);
 
     final JsonObject values = new JsonObject();
     final Map<String, String> errors = new LinkedHashMap<>();
@@ -44,16 +47,16 @@ final class BroadcastForm {
     static JsonObject blank(String region) {
         return new JsonObject().put("title", "").put("textZh", "").put("textEn", "")
                 .put("regions", region == null ? "" : region).put("crops", "").put("topics", "")
-                .put("langZh", false).put("langEn", false).put("channelSMS", true).put("channelWEB", false)
-                .put("channelTV", false).put("schedule", "NOW").put("at", "").put("time", "").put("dayOfWeek", "MONDAY")
-                .put("validHours", "");
+                .put("langZh", false).put("langEn", false).put("channelSMS", true).put("channelVOICE", false)
+                .put("channelWEB", false).put("channelTV", false).put("schedule", "NOW").put("at", "").put("time", "")
+                .put("dayOfWeek", "MONDAY").put("validHours", "").put("quietFrom", "").put("quietTo", "");
     }
 
     static BroadcastForm read(MultiMap f, ZoneId zone) {
         BroadcastForm form = new BroadcastForm();
         JsonObject v = form.values;
         for (String name : List.of("title", "textZh", "textEn", "regions", "crops", "topics", "schedule", "at", "time",
-                "dayOfWeek", "validHours")) {
+                "dayOfWeek", "validHours", "quietFrom", "quietTo")) {
             v.put(name, trim(f.get(name)));
         }
         v.put("langZh", f.contains("langZh")).put("langEn", f.contains("langEn"));
@@ -76,8 +79,9 @@ final class BroadcastForm {
                 form.errors.put("validHours", "a whole number of hours");
             }
         }
+        QuietHours quiet = form.quietHours();
         if (form.errors.isEmpty()) form.draft = new BroadcastDraft(v.getString("title"), texts, channels, form.audience,
-                schedule, null, valid);
+                schedule, quiet, valid);
         return form;
     }
 
@@ -109,6 +113,19 @@ final class BroadcastForm {
         if (values.getBoolean("langZh")) langs.add(Lang.ZH);
         if (values.getBoolean("langEn")) langs.add(Lang.EN);
         return new Audience(regions, list(values.getString("crops")), list(values.getString("topics")), langs);
+    }
+
+    /** Both times empty: no quiet hours; else two different times as HH:MM (21:00 to 07:00 spans midnight). */
+    private QuietHours quietHours() {
+        String from = values.getString("quietFrom");
+        String to = values.getString("quietTo");
+        if (from.isEmpty() && to.isEmpty()) return null;
+        try {
+            return new QuietHours(LocalTime.parse(from, HOURS), LocalTime.parse(to, HOURS));
+        } catch (RuntimeException e) {
+            errors.put("quietHours", "quiet hours: two different times as HH:MM, e.g. 21:00 and 07:00 (or both empty)");
+            return null;
+        }
     }
 
     private Schedule schedule(ZoneId zone) {

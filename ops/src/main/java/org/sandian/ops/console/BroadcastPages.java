@@ -90,7 +90,8 @@ final class BroadcastPages implements ConsolePage {
                 form.errors.put("regions", "the audience must lie within your area " + o.regionCode());
                 return null;
             }
-            return form.audienceOrNull() == null ? null : engine.audiences().count(form.audienceOrNull(), form.channels());
+            return form.audienceOrNull() == null ? null
+                    : engine.audiences().count(form.audienceOrNull(), countedOn(form.channels()));
         }, false).onComplete(done -> {
             if (done.succeeded() && done.result() instanceof Broadcast b) {
                 ConsoleSession.flash(ctx, "broadcast " + b.id() + " saved as a draft");
@@ -121,7 +122,7 @@ final class BroadcastPages implements ConsolePage {
         String id = ctx.pathParam("id");
         blocking(ctx, () -> {
             Broadcast b = service().find(o, id);
-            AudienceSize size = engine.audiences().count(b.audience(), java.util.Set.of(Channel.SMS));
+            AudienceSize size = engine.audiences().count(b.audience(), countedOn(b.channels()));
             JsonObject m = new JsonObject().put("b", summary(b))
                     .put("estimate", SmsCost.of(b.texts(), size, service().options().pricePerPart()));
             JsonArray occ = new JsonArray();
@@ -215,12 +216,21 @@ final class BroadcastPages implements ConsolePage {
                 .put("crops", String.join(", ", b.audience().crops()))
                 .put("topics", String.join(", ", b.audience().topics()))
                 .put("schedule", b.schedule().kind().name()).put("createdBy", b.createdBy())
+                .put("quietHours", b.quietHours() == null ? "" : b.quietHours().from() + "-" + b.quietHours().to())
+                .put("voice", b.channels().contains(Channel.VOICE))
                 .put("approvedBy", b.approvedBy() == null ? "" : b.approvedBy()).put("note", b.note() == null ? "" : b.note())
                 .put("createdAt", local(b.createdAt())).put("nextFireAt", local(b.nextFireAt())).put("fired", b.fired());
     }
 
     private String local(Instant t) {
         return t == null ? "" : BroadcastForm.LOCAL.format(t.atZone(zone));
+    }
+
+    /** The per-recipient channels of a broadcast (TV and web are not counted per person); SMS when none. */
+    static java.util.Set<Channel> countedOn(java.util.Set<Channel> channels) {
+        java.util.Set<Channel> out = java.util.EnumSet.noneOf(Channel.class);
+        for (Channel c : channels) if (c == Channel.SMS || c == Channel.VOICE) out.add(c);
+        return out.isEmpty() ? java.util.EnumSet.of(Channel.SMS) : out;
     }
 
     private static Map<Lang, String> texts(BroadcastForm form) {

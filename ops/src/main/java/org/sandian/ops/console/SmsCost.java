@@ -29,6 +29,7 @@ final class SmsCost {
         }
         if (size != null) {
             out.put("people", size.people()).put("sms", size.byChannel().getOrDefault(Channel.SMS, 0L))
+                    .put("voice", size.byChannel().getOrDefault(Channel.VOICE, 0L))
                     .put("smsParts", parts).put("cost", String.format("%.2f", parts * pricePerPart));
         }
         return out;

@@ -135,7 +135,7 @@ class BroadcastBrowserTest {
         while (true) {
             chromium.click("count");
             String shown = chromium.text("audience-count");
-            if (shown.matches(".*:\\s*" + people + " \\(SMS " + people + "\\).*")) return true;
+            if (shown.matches(".*:\\s*" + people + " \\(SMS " + people + ",.*")) return true;
             if (System.nanoTime() > end) return false;
             Thread.sleep(200);
         }

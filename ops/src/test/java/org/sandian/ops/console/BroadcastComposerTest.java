@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.sandian.broadcast.core.Broadcast;
+import org.sandian.broadcast.core.BroadcastStore;
+import org.sandian.broadcast.schedule.QuietHours;
+import org.sandian.content.answer.Channel;
 import org.sandian.ops.auth.Role;
 import org.sandian.ops.testing.SharedHub;
 
@@ -53,6 +59,46 @@ class BroadcastComposerTest {
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("id=\"error-schedule\""), r.body());
         assertTrue(r.body().contains("value=\"next tuesday\""), "kept as typed");
+    }
+
+    @Test
+    void voiceAndQuietHoursGoIntoTheBroadcastAndShowOnItsPage() throws Exception {
+        SharedHub.officer("bcc-editor-qj", Role.EDITOR, "429005000000");
+        ConsoleClient editor = new ConsoleClient();
+        editor.login("bcc-editor-qj", SharedHub.PASSWORD);
+        editor.get("/console/broadcasts/new");
+        Map<String, String> f = form("2031-05-01 08:00");
+        f.put("channelVOICE", "1");
+        f.put("quietFrom", "21:00");
+        f.put("quietTo", "7:00");
+        HttpResponse<String> page = editor.post("/console/broadcasts/new", f);
+        Matcher id = Pattern.compile("/console/broadcasts/([0-9a-f]{12})/submit").matcher(page.body());
+        assertTrue(id.find(), page.body());
+        assertTrue(page.body().contains("id=\"quiet-hours\">21:00-07:00"), page.body());
+        assertTrue(page.body().contains("SMS, VOICE"), page.body());
+        assertTrue(page.body().contains("id=\"voice-message\""), "says what the call will speak");
+
+        Broadcast stored = new BroadcastStore(SharedHub.get().store()).find(id.group(1));
+        assertEquals(new QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0)), stored.quietHours());
+        assertEquals(Set.of(Channel.SMS, Channel.VOICE), stored.channels());
+    }
+
+    @Test
+    void badQuietHoursAreShownAgainAsTypedWithTheirProblem() throws Exception {
+        SharedHub.officer("bcc-editor-qj", Role.EDITOR, "429005000000");
+        ConsoleClient editor = new ConsoleClient();
+        editor.login("bcc-editor-qj", SharedHub.PASSWORD);
+        editor.get("/console/broadcasts/new");
+        Map<String, String> f = form("2031-05-01 08:00");
+        f.put("channelVOICE", "1");
+        f.put("quietFrom", "25:00");
+        f.put("quietTo", "07:00");
+        HttpResponse<String> r = editor.post("/console/broadcasts/new", f);
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("id=\"error-quietHours\""), r.body());
+        assertTrue(r.body().contains("value=\"25:00\"") && r.body().contains("value=\"07:00\""), "kept as typed");
+        assertTrue(r.body().contains("id=\"channelVOICE\" name=\"channelVOICE\" value=\"1\" checked"), "voice still ticked");
+        assertTrue(r.body().contains("明天上午在镇农技站举办水稻育秧培训。"), "the text is kept");
     }
 
     private static Map<String, String> form(String at) {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sandian.broadcast.audience.Audience;
+import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.core.BroadcastDraft;
 import org.sandian.broadcast.schedule.QuietHours;
 import org.sandian.broadcast.schedule.Schedule;
@@ -33,6 +34,7 @@ final class BroadcastForm {
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** Hours as officers type them: 07:00 or 7:00. */
     static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("H:mm");
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     static final List<Channel> OFFERED = List.of(Channel.SMS, Channel.VOICE, Channel.WEB, Channel.TV);
 
     final JsonObject values = new JsonObject();
@@ -49,14 +51,36 @@ final class BroadcastForm {
                 .put("regions", region == null ? "" : region).put("crops", "").put("topics", "")
                 .put("langZh", false).put("langEn", false).put("channelSMS", true).put("channelVOICE", false)
                 .put("channelWEB", false).put("channelTV", false).put("schedule", "NOW").put("at", "").put("time", "")
-                .put("dayOfWeek", "MONDAY").put("validHours", "").put("quietFrom", "").put("quietTo", "");
+                .put("dayOfWeek", "MONDAY").put("dayOfMonth", "").put("validHours", "").put("quietFrom", "")
+                .put("quietTo", "");
+    }
+
+    /** The form as the officer would have typed {@code b}: to edit a draft or a broadcast sent back. */
+    static JsonObject valuesOf(Broadcast b, ZoneId zone) {
+        Schedule s = b.schedule();
+        Audience a = b.audience();
+        JsonObject v = new JsonObject().put("title", b.title())
+                .put("textZh", b.texts().getOrDefault(Lang.ZH, "")).put("textEn", b.texts().getOrDefault(Lang.EN, ""))
+                .put("regions", String.join(", ", a.regions())).put("crops", String.join(", ", a.crops()))
+                .put("topics", String.join(", ", a.topics()))
+                .put("langZh", a.langs().contains(Lang.ZH)).put("langEn", a.langs().contains(Lang.EN))
+                .put("schedule", s.kind().name())
+                .put("at", s.at() == null ? "" : LOCAL.format(s.at().atZone(zone)))
+                .put("time", s.time() == null ? "" : HH_MM.format(s.time()))
+                .put("dayOfWeek", s.dayOfWeek() == null ? "MONDAY" : s.dayOfWeek().name())
+                .put("dayOfMonth", s.dayOfMonth() == null ? "" : String.valueOf(s.dayOfMonth()))
+                .put("validHours", b.validFor() == null ? "" : String.valueOf(b.validFor().toHours()))
+                .put("quietFrom", b.quietHours() == null ? "" : HH_MM.format(b.quietHours().from()))
+                .put("quietTo", b.quietHours() == null ? "" : HH_MM.format(b.quietHours().to()));
+        for (Channel c : OFFERED) v.put("channel" + c.name(), b.channels().contains(c));
+        return v;
     }
 
     static BroadcastForm read(MultiMap f, ZoneId zone) {
         BroadcastForm form = new BroadcastForm();
         JsonObject v = form.values;
         for (String name : List.of("title", "textZh", "textEn", "regions", "crops", "topics", "schedule", "at", "time",
-                "dayOfWeek", "validHours", "quietFrom", "quietTo")) {
+                "dayOfWeek", "dayOfMonth", "validHours", "quietFrom", "quietTo")) {
             v.put(name, trim(f.get(name)));
         }
         v.put("langZh", f.contains("langZh")).put("langEn", f.contains("langEn"));
@@ -135,15 +159,18 @@ final class BroadcastForm {
                 case "AT":
                     return Schedule.at(LocalDateTime.parse(values.getString("at"), LOCAL).atZone(zone).toInstant());
                 case "DAILY":
-                    return Schedule.daily(LocalTime.parse(values.getString("time")));
+                    return Schedule.daily(LocalTime.parse(values.getString("time"), HOURS));
                 case "WEEKLY":
                     return Schedule.weekly(DayOfWeek.valueOf(values.getString("dayOfWeek").toUpperCase(Locale.ROOT)),
-                            LocalTime.parse(values.getString("time")));
+                            LocalTime.parse(values.getString("time"), HOURS));
+                case "MONTHLY":
+                    return Schedule.monthly(Integer.parseInt(values.getString("dayOfMonth")), LocalTime.parse(values.getString("time"), HOURS));
                 default:
                     return Schedule.now();
             }
         } catch (RuntimeException e) {
-            errors.put("schedule", "AT needs a time as YYYY-MM-DD HH:MM; DAILY and WEEKLY a time as HH:MM");
+            errors.put("schedule", "AT needs a time as YYYY-MM-DD HH:MM; DAILY, WEEKLY and MONTHLY a time as HH:MM,"
+                    + " MONTHLY a day of the month 1-31");
             return null;
         }
     }

@@ -17,6 +17,7 @@ import org.sandian.broadcast.audience.AudienceSize;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.core.BroadcastException;
 import org.sandian.broadcast.core.BroadcastService;
+import org.sandian.broadcast.core.BroadcastState;
 import org.sandian.broadcast.outbox.BroadcastEngine;
 import org.sandian.broadcast.outbox.EntryState;
 import org.sandian.broadcast.outbox.Occurrence;
@@ -52,8 +53,10 @@ final class BroadcastPages implements ConsolePage {
     public void mount(Router r) {
         r.get("/broadcasts").handler(this::list);
         r.get("/broadcasts/new").handler(this::newForm);
-        r.post("/broadcasts/new").handler(this::compose);
+        r.post("/broadcasts/new").handler(ctx -> compose(ctx, null));
         r.get("/broadcasts/:id").handler(this::show);
+        r.get("/broadcasts/:id/edit").handler(this::editForm);
+        r.post("/broadcasts/:id/edit").handler(ctx -> compose(ctx, ctx.pathParam("id")));
         r.post("/broadcasts/:id/:action").handler(this::act);
         r.get("/broadcasts/:id/occurrences/:n").handler(this::progress);
         r.get("/broadcasts/:id/occurrences/:n/report.csv").handler(this::report);
@@ -75,26 +78,59 @@ final class BroadcastPages implements ConsolePage {
 
     private void newForm(RoutingContext ctx) {
         Officer officer = ctx.get(Officer.CONTEXT_KEY);
-        view.render(ctx, "broadcast-form", new JsonObject().put("values", BroadcastForm.blank(officer.regionCode()))
-                .put("errors", new JsonObject()).put("zone", zone.getId()));
+        view.render(ctx, "broadcast-form", formModel(null, BroadcastForm.blank(officer.regionCode()), new JsonObject()));
     }
 
-    /** "count" re-renders the form with the audience counted and the cost; "save" creates the draft. */
-    private void compose(RoutingContext ctx) {
+    /** A draft, or a broadcast a reviewer sent back (it is a draft again), opened in the composer. */
+    private void editForm(RoutingContext ctx) {
+        var o = ((Officer) ctx.get(Officer.CONTEXT_KEY)).forBroadcast();
+        String id = ctx.pathParam("id");
+        blocking(ctx, () -> {
+            Broadcast b = service().find(o, id);
+            if (b.state() != BroadcastState.DRAFT) {
+                throw new BroadcastException(BroadcastException.Kind.CONFLICT, "broadcast " + id + " is " + b.state()
+                        + ": only a draft or a broadcast sent back can be edited");
+            }
+            return b;
+        }, b -> view.render(ctx, "broadcast-form", formModel(b, BroadcastForm.valuesOf(b, zone), new JsonObject())));
+    }
+
+    private JsonObject formModel(Broadcast editing, JsonObject values, JsonObject errors) {
+        JsonObject m = new JsonObject().put("values", values).put("errors", errors).put("zone", zone.getId())
+                .put("formAction", editing == null ? "/console/broadcasts/new" : "/console/broadcasts/" + editing.id() + "/edit");
+        if (editing != null) m.put("editing", editing.id()).put("sentBack", editing.note() == null ? "" : editing.note());
+        return m;
+    }
+
+    /** What a composer post did: saved a broadcast, or counted the audience of the one being edited (or a new one). */
+    private record Composed(Broadcast saved, Broadcast editing, AudienceSize size) {
+    }
+
+    /**
+     * "count" re-renders the form with the audience counted and the cost; "save" creates the draft,
+     * or, with {@code existing}, saves the draft's new content (the service audits it as broadcast.edit).
+     * Problems re-show the form as typed.
+     */
+    private void compose(RoutingContext ctx, String existing) {
         var o = ((Officer) ctx.get(Officer.CONTEXT_KEY)).forBroadcast();
         BroadcastForm form = BroadcastForm.read(ctx.request().formAttributes(), zone);
         boolean save = "save".equals(ctx.request().getFormAttribute("action"));
         vertx.executeBlocking(() -> {
-            if (save && form.draft() != null) return service().create(o, form.draft());
+            Broadcast editing = existing == null ? null : service().find(o, existing);
+            if (save && form.draft() != null) {
+                Broadcast saved = editing == null ? service().create(o, form.draft()) : service().edit(o, existing, form.draft());
+                return new Composed(saved, editing, null);
+            }
             if (form.audienceOrNull() != null && !form.audienceOrNull().isWithin(o.scope())) {
                 form.errors.put("regions", "the audience must lie within your area " + o.regionCode());
-                return null;
+                return new Composed(null, editing, null);
             }
-            return form.audienceOrNull() == null ? null
-                    : engine.audiences().count(form.audienceOrNull(), countedOn(form.channels()));
+            return new Composed(null, editing, form.audienceOrNull() == null ? null
+                    : engine.audiences().count(form.audienceOrNull(), countedOn(form.channels())));
         }, false).onComplete(done -> {
-            if (done.succeeded() && done.result() instanceof Broadcast b) {
-                ConsoleSession.flash(ctx, "broadcast " + b.id() + " saved as a draft");
+            if (done.succeeded() && done.result().saved() != null) {
+                Broadcast b = done.result().saved();
+                ConsoleSession.flash(ctx, "broadcast " + b.id() + (existing == null ? " saved as a draft" : " changed"));
                 ConsoleRoutes.redirect(ctx, "/console/broadcasts/" + b.id());
                 return;
             }
@@ -109,11 +145,13 @@ final class BroadcastPages implements ConsolePage {
             } else if (save || !form.errors.isEmpty()) {
                 status = form.errors.isEmpty() ? 200 : 400;
             }
-            AudienceSize size = done.succeeded() ? (AudienceSize) done.result() : null;
-            view.render(ctx, status, "broadcast-form", new JsonObject().put("values", form.values)
-                    .put("errors", new JsonObject(new java.util.HashMap<>(form.errors)))
-                    .put("estimate", SmsCost.of(texts(form), size, service().options().pricePerPart()))
-                    .put("counted", size != null).put("zone", zone.getId()));
+            Composed c = done.succeeded() ? done.result() : new Composed(null, null, null);
+            JsonObject m = formModel(c.editing(), form.values, new JsonObject(new java.util.HashMap<>(form.errors)));
+            if (existing != null && c.editing() == null) {
+                m.put("formAction", "/console/broadcasts/" + existing + "/edit").put("editing", existing);
+            }
+            view.render(ctx, status, "broadcast-form", m.put("counted", c.size() != null)
+                    .put("estimate", SmsCost.of(texts(form), c.size(), service().options().pricePerPart())));
         });
     }
 
@@ -133,6 +171,7 @@ final class BroadcastPages implements ConsolePage {
             boolean author = o.name().equals(b.createdBy());
             return m.put("occurrences", occ)
                     .put("maySubmit", o.mayDraft() && b.state().name().equals("DRAFT"))
+                    .put("mayEdit", o.mayDraft() && b.state() == BroadcastState.DRAFT)
                     .put("mayApprove", o.mayReview() && !author && b.state().name().equals("SUBMITTED"))
                     .put("mayCancel", o.mayDraft() && !b.state().isFinal());
         }, m -> view.render(ctx, "broadcast-show", m));

@@ -64,8 +64,7 @@ class BroadcastComposerTest {
     @Test
     void voiceAndQuietHoursGoIntoTheBroadcastAndShowOnItsPage() throws Exception {
         SharedHub.officer("bcc-editor-qj", Role.EDITOR, "429005000000");
-        ConsoleClient editor = new ConsoleClient();
-        editor.login("bcc-editor-qj", SharedHub.PASSWORD);
+        ConsoleClient editor = signedIn("bcc-editor-qj");
         editor.get("/console/broadcasts/new");
         Map<String, String> f = form("2031-05-01 08:00");
         f.put("channelVOICE", "1");
@@ -86,8 +85,7 @@ class BroadcastComposerTest {
     @Test
     void badQuietHoursAreShownAgainAsTypedWithTheirProblem() throws Exception {
         SharedHub.officer("bcc-editor-qj", Role.EDITOR, "429005000000");
-        ConsoleClient editor = new ConsoleClient();
-        editor.login("bcc-editor-qj", SharedHub.PASSWORD);
+        ConsoleClient editor = signedIn("bcc-editor-qj");
         editor.get("/console/broadcasts/new");
         Map<String, String> f = form("2031-05-01 08:00");
         f.put("channelVOICE", "1");
@@ -99,6 +97,60 @@ class BroadcastComposerTest {
         assertTrue(r.body().contains("value=\"25:00\"") && r.body().contains("value=\"07:00\""), "kept as typed");
         assertTrue(r.body().contains("id=\"channelVOICE\" name=\"channelVOICE\" value=\"1\" checked"), "voice still ticked");
         assertTrue(r.body().contains("明天上午在镇农技站举办水稻育秧培训。"), "the text is kept");
+    }
+
+    @Test
+    void aBroadcastSentBackIsEditedInTheComposerAndSubmittedAgain() throws Exception {
+        SharedHub.officer("bcc-editor-qj", Role.EDITOR, "429005000000");
+        SharedHub.officer("bcc-reviewer-hb", Role.REVIEWER, "420000000000");
+        ConsoleClient editor = signedIn("bcc-editor-qj");
+        editor.get("/console/broadcasts/new");
+        HttpResponse<String> draft = editor.post("/console/broadcasts/new", form("2031-06-01 08:00"));
+        Matcher found = Pattern.compile("/console/broadcasts/([0-9a-f]{12})/submit").matcher(draft.body());
+        assertTrue(found.find(), draft.body());
+        String id = found.group(1);
+        editor.post("/console/broadcasts/" + id + "/submit", Map.of());
+        assertEquals(409, editor.get("/console/broadcasts/" + id + "/edit").statusCode(), "a submitted broadcast is not edited");
+
+        ConsoleClient reviewer = signedIn("bcc-reviewer-hb");
+        reviewer.get("/console/broadcasts/" + id);
+        HttpResponse<String> back = reviewer.post("/console/broadcasts/" + id + "/reject", Map.of("reason", "写明培训地点"));
+        assertTrue(back.body().contains("id=\"broadcast-state\">DRAFT"), back.body());
+
+        HttpResponse<String> page = editor.get("/console/broadcasts/" + id);
+        assertTrue(page.body().contains("href=\"/console/broadcasts/" + id + "/edit\""), "the author may edit it: " + page.body());
+        HttpResponse<String> edit = editor.get("/console/broadcasts/" + id + "/edit");
+        assertEquals(200, edit.statusCode(), edit.body());
+        assertTrue(edit.body().contains("action=\"/console/broadcasts/" + id + "/edit\""), edit.body());
+        assertTrue(edit.body().contains("写明培训地点"), "the reviewer's reason is shown");
+        assertTrue(edit.body().contains("value=\"明日培训通知\"") && edit.body().contains("value=\"2031-06-01 08:00\""),
+                "the broadcast's own values fill the form: " + edit.body());
+
+        Map<String, String> changed = form("2031-06-01 08:00");
+        changed.put("textZh", "明天上午在熊口镇农技站举办水稻育秧培训。");
+        changed.put("quietFrom", "21");
+        HttpResponse<String> bad = editor.post("/console/broadcasts/" + id + "/edit", changed);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("id=\"error-quietHours\"") && bad.body().contains("熊口镇"), "re-shown as typed");
+        assertTrue(bad.body().contains("action=\"/console/broadcasts/" + id + "/edit\""), "still editing the same one");
+
+        changed.put("quietFrom", "");
+        HttpResponse<String> saved = editor.post("/console/broadcasts/" + id + "/edit", changed);
+        assertTrue(saved.body().contains("熊口镇") && saved.body().contains("id=\"broadcast-state\">DRAFT"), saved.body());
+        HttpResponse<String> again = editor.post("/console/broadcasts/" + id + "/submit", Map.of());
+        assertTrue(again.body().contains("id=\"broadcast-state\">SUBMITTED"), again.body());
+        assertEquals("明天上午在熊口镇农技站举办水稻育秧培训。",
+                new BroadcastStore(SharedHub.get().store()).find(id).texts().get(org.sandian.content.model.Lang.ZH));
+
+        HttpResponse<String> audit = reviewer.get("/console/audit?action=broadcast.edit");
+        assertTrue(audit.body().contains("broadcast:" + id) && audit.body().contains("bcc-editor-qj"), audit.body());
+        assertTrue(reviewer.get("/console/audit?action=broadcast.reject").body().contains("broadcast:" + id));
+    }
+
+    private static ConsoleClient signedIn(String name) throws Exception {
+        ConsoleClient c = new ConsoleClient();
+        c.login(name, SharedHub.PASSWORD);
+        return c;
     }
 
     private static Map<String, String> form(String at) {

@@ -22,8 +22,12 @@ final class ConsoleClient {
     private String token;
 
     HttpResponse<String> get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SharedHub.url(path))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return keepToken(http.send(HttpRequest.newBuilder(URI.create(SharedHub.url(path))).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A page's forms carry the token for the next post (a valid post renews it, so a form shown again has a new one). */
+    private HttpResponse<String> keepToken(HttpResponse<String> r) {
         Matcher m = TOKEN.matcher(r.body());
         if (m.find()) token = m.group(1);
         return r;
@@ -44,7 +48,7 @@ final class ConsoleClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 303) return get(r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
-        return r;
+        return keepToken(r);
     }
 
     HttpResponse<String> login(String name, String password) throws Exception {

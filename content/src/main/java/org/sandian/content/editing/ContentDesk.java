@@ -77,6 +77,35 @@ public final class ContentDesk {
 
     /** Approves the version in review and publishes it on every channel. */
     public Revision approve(Editor reviewer, ContentKind kind, String docId) {
+        Revision approved = publish(reviewer, kind, docId);
+        changed.accept(kind);
+        return approved;
+    }
+
+    /**
+     * Approves many versions in review at once (e.g. a day's imported prices), each under the same
+     * rules and with its own audit record as {@link #approve}; channels are told once at the end.
+     * One refusal does not stop the others.
+     *
+     * @return per id, in the order given: null when published, else why it was refused
+     */
+    public java.util.Map<String, String> approveAll(Editor reviewer, ContentKind kind, List<String> docIds) {
+        java.util.Map<String, String> outcome = new java.util.LinkedHashMap<>();
+        boolean any = false;
+        for (String docId : docIds) {
+            try {
+                publish(reviewer, kind, docId);
+                outcome.put(docId, null);
+                any = true;
+            } catch (EditRefused refused) {
+                outcome.put(docId, refused.getMessage());
+            }
+        }
+        if (any) changed.accept(kind);
+        return outcome;
+    }
+
+    private Revision publish(Editor reviewer, ContentKind kind, String docId) {
         Revision r = require(kind, docId, Status.IN_REVIEW);
         Record content = recordOf(r);
         mayReview(reviewer, kind, content);
@@ -93,7 +122,6 @@ public final class ContentDesk {
         revisions.replaceOne(eq("_id", r.id()), approved);
         audit.record(reviewer.name(), "content.publish", target(kind, docId), region(kind, content),
                 live == null ? null : json(live), json(published));
-        changed.accept(kind);
         return approved;
     }
 

@@ -116,6 +116,34 @@ class ContentDeskTest {
     }
 
     @Test
+    void manyApprovedInOneGoEachAuditedChannelsToldOnceAndRefusalsDoNotStopTheRest() {
+        for (String id : List.of("n-bulk-1", "n-bulk-2")) {
+            desk.save(EDITOR, ContentKind.NOTICE, notice(id, "批量" + id, List.of(QIANJIANG)));
+            desk.submit(EDITOR, ContentKind.NOTICE, id);
+        }
+        desk.save(EDITOR, ContentKind.NOTICE, notice("n-bulk-draft", "草稿", List.of(QIANJIANG)));
+        Editor hunan = new Editor("zhao", CHANGSHA, Set.of(Editor.Right.REVIEW));
+        assertTrue(hunan.covers(List.of(CHANGSHA)));
+        int told = changes.size();
+
+        java.util.Map<String, String> out = desk.approveAll(REVIEWER, ContentKind.NOTICE,
+                List.of("n-bulk-1", "n-bulk-draft", "n-bulk-2", "n-bulk-missing"));
+        assertNull(out.get("n-bulk-1"));
+        assertNull(out.get("n-bulk-2"));
+        assertTrue(out.get("n-bulk-draft").contains("draft"), out.toString());
+        assertTrue(out.get("n-bulk-missing").contains("no notice"), out.toString());
+        assertEquals(Status.PUBLISHED, ((Notice) desk.liveOf(ContentKind.NOTICE, "n-bulk-2")).meta().status());
+        assertEquals(told + 1, changes.size(), "the snapshot is reloaded once for the batch");
+        List<String> audited = audit.find("wang", "content.publish", null, null, 50).stream().map(AuditRecord::target).toList();
+        assertTrue(audited.contains("notice:n-bulk-1") && audited.contains("notice:n-bulk-2"), audited.toString());
+
+        desk.save(EDITOR, ContentKind.NOTICE, notice("n-bulk-3", "批量3", List.of(QIANJIANG)));
+        desk.submit(EDITOR, ContentKind.NOTICE, "n-bulk-3");
+        assertTrue(desk.approveAll(hunan, ContentKind.NOTICE, List.of("n-bulk-3")).get("n-bulk-3").contains("region"));
+        assertEquals(told + 1, changes.size(), "nothing published, nothing to reload");
+    }
+
+    @Test
     void approvingSomethingNotInReviewIsRefusedWithItsState() {
         desk.save(EDITOR, ContentKind.NOTICE, notice("n-draft", "草稿", List.of(QIANJIANG)));
         EditRefused e = assertThrows(EditRefused.class, () -> desk.approve(REVIEWER, ContentKind.NOTICE, "n-draft"));

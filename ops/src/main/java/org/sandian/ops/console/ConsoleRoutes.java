@@ -64,6 +64,7 @@ public final class ConsoleRoutes {
                 new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock), csrfSecret,
                 java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock),
                         new PriceImportPages(vertx, desk, stores, view, clock),
+                        new PriceReviewPage(vertx, desk, view, snapshot),
                         new DashboardPage(vertx, stores.store(), broadcasts, view, zone, clock),
                         new ContentPreviewPage(vertx, desk, view, snapshot, tv, clock),
                         new PhoneSimulatorPage(demoSmsc, view)));

@@ -2,12 +2,15 @@ package org.sandian.content.names;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Folds what farmers type into one comparable form: full-width to half-width (NFKC), lower case,
  * punctuation and spaces removed. "ＰＲＩＣＥ，玉米！" and "price玉米" fold alike.
  */
 public final class TextNormalizer {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private TextNormalizer() {
     }
@@ -28,7 +31,7 @@ public final class TextNormalizer {
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(nfkc.length());
         nfkc.codePoints().forEach(c -> out.appendCodePoint(Character.isLetterOrDigit(c) ? c : ' '));
-        return out.toString().trim().replaceAll("\\s+", " ");
+        return SPACES.matcher(out.toString().trim()).replaceAll(" ");
     }
 
     public static boolean hasHan(String text) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.sandian.channels.sms.InboundMessage;
 import org.sandian.channels.sms.MoHandler;
 import org.sandian.channels.sms.SmsSender;
@@ -31,6 +32,7 @@ public final class SmsDialogue implements MoHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SmsDialogue.class);
     private static final String SOURCE = "reply";
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
 
     private final AnswerService answers;
     private final SmsSender sender;
@@ -175,9 +177,9 @@ public final class SmsDialogue implements MoHandler {
 
     /** Our own sender ids, however the SMSC writes them ("12316", "+8612316", "8612316"). */
     private boolean isOwn(String from) {
-        String digits = from.replaceAll("\\D", "");
+        String digits = NOT_DIGIT.matcher(from).replaceAll("");
         for (String own : options.ownNumbers()) {
-            String o = own.replaceAll("\\D", "");
+            String o = NOT_DIGIT.matcher(own).replaceAll("");
             if (!o.isEmpty() && (digits.equals(o) || digits.equals("86" + o))) return true;
         }
         return false;

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Keys under which an SMSC message id is found again whatever its spelling: many SMSCs answer
@@ -11,6 +12,9 @@ import java.util.Set;
  * numeric id is ambiguous, so it gets both readings; ids that are not numbers are kept as text.
  */
 public final class SmscIds {
+
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,40}");
+    private static final Pattern HEX = Pattern.compile("(?i)(0x)?[0-9a-f]{1,40}");
 
     private SmscIds() {
     }
@@ -20,11 +24,11 @@ public final class SmscIds {
         Set<String> keys = new LinkedHashSet<>();
         String s = id == null ? "" : id.trim();
         if (s.isEmpty()) return keys;
-        if (s.matches("[0-9]{1,40}")) {
+        if (DECIMAL.matcher(s).matches()) {
             keys.add("n:" + new BigInteger(s, 10));
             keys.add("n:" + new BigInteger(s, 16));
-        } else if (s.matches("(?i)(0x)?[0-9a-f]{1,40}")) {
-            keys.add("n:" + new BigInteger(s.replaceFirst("(?i)^0x", ""), 16));
+        } else if (HEX.matcher(s).matches()) {
+            keys.add("n:" + new BigInteger(s.regionMatches(true, 0, "0x", 0, 2) ? s.substring(2) : s, 16));
         } else {
             keys.add("s:" + s.toLowerCase(Locale.ROOT));
         }

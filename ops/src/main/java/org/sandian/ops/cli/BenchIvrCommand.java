@@ -1,12 +1,7 @@
 package org.sandian.ops.cli;
 
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.sandian.channels.voice.VoiceChannel;
 import org.sandian.channels.voice.VoiceOptions;
+import org.sandian.channels.voice.emulated.AsteriskLine;
 import org.sandian.channels.voice.menu.MenuNode;
 import org.sandian.channels.voice.menu.MenuStore;
 import org.sandian.channels.voice.menu.Prompt;
@@ -197,53 +193,40 @@ public final class BenchIvrCommand implements Callable<Integer> {
         return run;
     }
 
-    /** Asterisk's side of one call: answers each AGI command, presses the planned keys, hangs up. */
+    /** Asterisk's side of one call ({@link AsteriskLine}): answers each AGI command, presses the planned keys, hangs up. */
     private final class EmulatedCall {
-        private final Socket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
+        private final AsteriskLine line;
         private final List<Long> turns = new ArrayList<>();
         private final List<String> kinds = new ArrayList<>();
-        private long replied;
         private final String id;
 
         EmulatedCall(int port, String id, String caller) throws IOException {
             this.id = id;
-            socket = new Socket("127.0.0.1", port);
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(30_000);
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            out = socket.getOutputStream();
-            write("agi_network: yes\nagi_network_script: hotline\nagi_request: agi://127.0.0.1:" + port + "/hotline\n"
-                    + "agi_channel: PJSIP/bench-" + id + "\nagi_language: zh\nagi_type: PJSIP\nagi_uniqueid: " + id + "\n"
-                    + "agi_version: 20.5.0\nagi_callerid: " + caller + "\nagi_calleridname: bench\nagi_dnid: 12316\n"
-                    + "agi_context: sandian-hotline\nagi_extension: 12316\nagi_priority: 2\nagi_enhanced: 0.0\n\n");
-            replied = System.nanoTime();
+            line = AsteriskLine.call("127.0.0.1", port, "hotline", caller, id, "zh", "PJSIP/bench-" + id, 30_000);
         }
 
         long[] walk() throws Exception {
             List<Character> keys = new ArrayList<>(List.of('1', '1'));
             for (int r = 0; r < rounds; r++) for (char k : ROUND) keys.add(k);
             int next = 0;
-            try (socket) {
+            try (line) {
                 while (true) {
                     String command = command();
                     if (command.startsWith("STREAM FILE") || command.startsWith("SAY ")) {
-                        reply("200 result=0 endpos=8000");
+                        line.result("0 endpos=8000");
                     } else if (command.startsWith("WAIT FOR DIGIT")) {
                         if (next == keys.size()) {
-                            write("HANGUP\n511 Command Not Permitted on a dead channel or intercept routine\n");
+                            line.hangUpDuringCommand();
                             break;
                         }
                         if (thinkMs > 0) Thread.sleep(thinkMs / 2 + ThreadLocalRandom.current().nextInt(thinkMs));
-                        reply("200 result=" + (int) keys.get(next++));
+                        line.key(keys.get(next++));
                     } else {
                         throw new IllegalStateException("unexpected command " + command + " after " + next + " keys");
                     }
                 }
                 // The script reports its status on the way out, then closes.
-                String tail;
-                while ((tail = in.readLine()) != null) write("511 Command Not Permitted on a dead channel or intercept routine\n");
+                while (line.command() != null) line.reply(AsteriskLine.DEAD);
             }
             long[] out = new long[turns.size()];
             for (int i = 0; i < out.length; i++) out[i] = turns.get(i);
@@ -254,21 +237,11 @@ public final class BenchIvrCommand implements Callable<Integer> {
         }
 
         private String command() throws IOException {
-            String line = in.readLine();
-            if (line == null) throw new IOException("script hung up early after " + turns.size() + " turns");
-            turns.add(System.nanoTime() - replied);
-            kinds.add(line.length() > 14 ? line.substring(0, 14) : line);
-            return line;
-        }
-
-        private void reply(String line) throws IOException {
-            write(line + "\n");
-        }
-
-        private void write(String s) throws IOException {
-            out.write(s.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            replied = System.nanoTime();
+            String c = line.command();
+            if (c == null) throw new IOException("script hung up early after " + turns.size() + " turns");
+            turns.add(System.nanoTime() - line.lastSentNanos());
+            kinds.add(c.length() > 14 ? c.substring(0, 14) : c);
+            return c;
         }
     }
 

@@ -58,7 +58,8 @@ public final class ConsoleRoutes {
                                        String csrfSecret, org.sandian.broadcast.outbox.BroadcastEngine broadcasts,
                                        org.sandian.channels.sms.sim.SmscSimulator demoSmsc,
                                        java.util.function.Supplier<org.sandian.content.snapshot.ContentSnapshot> snapshot,
-                                       org.sandian.channels.tv.TvOptions tv) {
+                                       org.sandian.channels.tv.TvOptions tv,
+                                       org.sandian.channels.voice.VoiceChannel voice) {
         return new ConsoleRoutes(vertx, logins, view, new ContentPages(vertx, desk, stores, view),
                 new AuditPage(vertx, auditLog, view, zone),
                 new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock), csrfSecret,
@@ -67,7 +68,7 @@ public final class ConsoleRoutes {
                         new PriceReviewPage(vertx, desk, view, snapshot),
                         new DashboardPage(vertx, stores.store(), broadcasts, view, zone, clock),
                         new ContentPreviewPage(vertx, desk, view, snapshot, tv, clock),
-                        new PhoneSimulatorPage(demoSmsc, view)));
+                        new PhoneSimulatorPage(demoSmsc, voice == null ? null : new HotlineKeypad(vertx, voice), view)));
     }
 
     /** {@code uploads}: where CSV uploads wait while a form is handled (under the hub's data dir). */

@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The phone simulator of the demo hub: an officer types an SMS as a farmer; it enters at the demo
+ * The phone simulator: an officer types an SMS as a farmer (demo hub only: it enters at the demo
  * SMSC simulator and takes the real SMPP path through the SMS channel, and the page shows the
- * replies the simulator received for that number (refreshing itself every 3 seconds, no script).
+ * replies the simulator received for that number, refreshing itself every 3 seconds, no script),
+ * or calls the hotline on the {@link HotlineKeypad}.
  */
 final class PhoneSimulatorPage implements ConsolePage {
 
@@ -25,11 +26,16 @@ final class PhoneSimulatorPage implements ConsolePage {
     private static final int SHOWN = 20;
 
     private final SmscSimulator sim;
+    private final HotlineKeypad keypad;
     private final View view;
 
-    /** @param sim the demo hub's SMSC simulator, or null when the hub talks to a real SMSC */
-    PhoneSimulatorPage(SmscSimulator sim, View view) {
+    /**
+     * @param sim    the demo hub's SMSC simulator, or null when the hub talks to a real SMSC
+     * @param keypad calls to the hotline, or null when the hub has no voice channel
+     */
+    PhoneSimulatorPage(SmscSimulator sim, HotlineKeypad keypad, View view) {
         this.sim = sim;
+        this.keypad = keypad;
         this.view = view;
     }
 
@@ -37,6 +43,7 @@ final class PhoneSimulatorPage implements ConsolePage {
     public void mount(Router r) {
         r.get("/phone").handler(this::page);
         r.post("/phone").handler(this::send);
+        if (keypad != null) keypad.mount(r);
     }
 
     private void page(RoutingContext ctx) {
@@ -49,7 +56,23 @@ final class PhoneSimulatorPage implements ConsolePage {
                     .forEach(x -> shown.add(new JsonObject().put("text", x.text()).put("parts", x.parts().size())));
             m.put("replies", shown).put("refresh", 3);
         }
-        view.render(ctx, sim == null ? 503 : 200, "phone", m);
+        m.put("voice", keypad != null);
+        if (keypad == null) {
+            view.render(ctx, sim == null ? 503 : 200, "phone", m);
+            return;
+        }
+        keypad.model(ctx).onComplete(call -> {
+            if (call.failed()) {
+                ctx.fail(call.cause());
+                return;
+            }
+            if (call.result() != null) {
+                m.put("call", call.result());
+                // While the hotline speaks, the page looks again by itself; once it waits for a key, it stays.
+                if (!call.result().getBoolean("waiting") && !call.result().getBoolean("ended")) m.put("refresh", 2);
+            }
+            view.render(ctx, "phone", m);
+        });
     }
 
     private void send(RoutingContext ctx) {

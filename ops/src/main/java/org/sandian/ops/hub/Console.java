@@ -29,7 +29,8 @@ final class Console {
                          org.sandian.broadcast.outbox.BroadcastEngine broadcasts,
                          org.sandian.channels.sms.sim.SmscSimulator demoSmsc,
                          java.util.function.Supplier<org.sandian.content.snapshot.ContentSnapshot> snapshot,
-                         org.sandian.channels.tv.TvOptions tv) {
+                         org.sandian.channels.tv.TvOptions tv,
+                         org.sandian.channels.voice.VoiceChannel voice) {
         AuditLog audit = new AuditLog(store, clock);
         ContentDesk desk = new ContentDesk(content, audit, clock, config.reader().bool("console.self-approval"),
                 kind -> vertx.eventBus().publish(Addresses.CONTENT_CHANGED, kind.collection));
@@ -38,7 +39,8 @@ final class Console {
         String secret = config.reader().optional("console.csrf-secret");
         QuestionStore questions = new QuestionStore(store, clock, WorkingDays.mondayToFriday(config.zone()));
         return ConsoleRoutes.create(vertx, logins, view, desk, content, questions, audit, config.zone(), clock,
-                secret != null ? secret : randomSecret(), broadcasts, demoSmsc, snapshot, tv).router(config.dataDir().resolve("uploads"));
+                secret != null ? secret : randomSecret(), broadcasts, demoSmsc, snapshot, tv, voice)
+                .router(config.dataDir().resolve("uploads"));
     }
 
     private static String randomSecret() {

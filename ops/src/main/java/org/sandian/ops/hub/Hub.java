@@ -139,7 +139,7 @@ public final class Hub {
         new HealthRoutes(health).mount(router);
         metrics.mount(router);
         router.route("/console/*").subRouter(Console.router(vertx, config, store, content, clock, broadcasts, demoSmsc,
-                snapshot, channels.tv()));
+                snapshot, channels.tv(), voice));
         router.get("/console").handler(ctx -> ctx.redirect("/console/"));
         // The body is read before the token check, which is asynchronous (a request must not end unread).
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(50L * 1024 * 1024))

@@ -2,7 +2,9 @@ package org.sandian.channels.voice;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.asteriskjava.fastagi.AgiScript;
@@ -124,6 +126,24 @@ public final class VoiceChannel extends VerticleBase {
     public int agiPort() {
         FastAgiServer s = server;
         return s == null ? -1 : s.port();
+    }
+
+    /** What a sound played on a call says: speech this hub rendered, or a static prompt of the menu in force. */
+    public Optional<String> spokenText(String sound) {
+        Optional<String> spoken = speech.textOf(sound);
+        VoiceMenu m = menu.get();
+        return spoken.isPresent() || m == null ? spoken : m.textOf(sound);
+    }
+
+    /** Where rendered speech and recorded questions are (Asterisk reads the same directory). */
+    public Path soundsDir() {
+        return options.soundsDir();
+    }
+
+    /** The address to reach this hub's FastAGI server from the hub itself. */
+    public String agiAddress() {
+        String h = options.agiHost();
+        return h == null || h.isBlank() || "0.0.0.0".equals(h) || "::".equals(h) ? "127.0.0.1" : h;
     }
 
     public VoiceHealth health() {

@@ -3,6 +3,8 @@ package org.sandian.channels.voice.menu;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.sandian.content.model.Lang;
 
 /**
  * The hotline menu as data: officers change it without a redeploy (collection {@code voice_menus},
@@ -28,6 +30,17 @@ public record VoiceMenu(String name, int version, String start, Map<String, Prom
     public MenuNode node(String id) {
         for (MenuNode n : nodes) if (n.id().equals(id)) return n;
         throw new IllegalArgumentException("no menu node " + id);
+    }
+
+    /** The text of the static prompt recorded as {@code sound} (e.g. {@code sandian/main-zh}), if one is. */
+    public Optional<String> textOf(String sound) {
+        for (Lang lang : Lang.values()) {
+            for (Prompt p : prompts.values()) if (p.sound(lang).equals(sound)) return Optional.ofNullable(p.text(lang));
+            for (MenuNode n : nodes) {
+                if (n.prompt() != null && n.prompt().sound(lang).equals(sound)) return Optional.ofNullable(n.prompt().text(lang));
+            }
+        }
+        return Optional.empty();
     }
 
     public Prompt prompt(String key) {

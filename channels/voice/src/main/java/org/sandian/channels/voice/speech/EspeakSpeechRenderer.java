@@ -37,6 +37,8 @@ public final class EspeakSpeechRenderer implements SpeechRenderer {
     private final boolean available;
     /** Texts already on disk: no file system call per prompt played. */
     private final Map<String, String> ready = new ConcurrentHashMap<>();
+    /** Sound name -> its text, for showing what a call heard (the console's phone simulator). */
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Optional<String>>> inFlight = new ConcurrentHashMap<>();
     private static final int MEMO_SIZE = 50_000;
 
@@ -72,8 +74,12 @@ public final class EspeakSpeechRenderer implements SpeechRenderer {
         try {
             Optional<String> made = renderFile(key, text, lang);
             made.ifPresent(name -> {
-                if (ready.size() >= MEMO_SIZE) ready.clear();
+                if (ready.size() >= MEMO_SIZE) {
+                    ready.clear();
+                    texts.clear();
+                }
                 ready.put(key, name);
+                texts.put(name, text);
             });
             mine.complete(made);
             return made;
@@ -83,6 +89,11 @@ public final class EspeakSpeechRenderer implements SpeechRenderer {
         } finally {
             inFlight.remove(key);
         }
+    }
+
+    @Override
+    public Optional<String> textOf(String sound) {
+        return sound == null ? Optional.empty() : Optional.ofNullable(texts.get(sound));
     }
 
     private Optional<String> renderFile(String key, String text, Lang lang) {

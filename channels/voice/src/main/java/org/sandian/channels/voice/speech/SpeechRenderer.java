@@ -12,6 +12,11 @@ public interface SpeechRenderer {
     /** The sound's name for STREAM FILE (absolute path without extension), or empty if it cannot speak. */
     Optional<String> render(String text, Lang lang);
 
+    /** What a sound this renderer made says (only sounds it made or found since it started); else empty. */
+    default Optional<String> textOf(String sound) {
+        return Optional.empty();
+    }
+
     /** False when the synthesiser is missing: callers then hear recorded prompts only. */
     boolean available();
 

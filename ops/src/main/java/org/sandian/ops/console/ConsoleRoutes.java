@@ -68,7 +68,9 @@ public final class ConsoleRoutes {
                         new PriceReviewPage(vertx, desk, view, snapshot),
                         new DashboardPage(vertx, stores.store(), broadcasts, view, zone, clock),
                         new ContentPreviewPage(vertx, desk, view, snapshot, tv, clock),
-                        new PhoneSimulatorPage(demoSmsc, voice == null ? null : new HotlineKeypad(vertx, voice), view)));
+                        new PhoneSimulatorPage(demoSmsc, voice == null ? null : new HotlineKeypad(vertx, voice), view),
+                        voice == null ? r -> { } : new VoiceMenuPage(vertx, voice,
+                                new org.sandian.channels.voice.menu.MenuStore(stores.store()), auditLog, view, zone, clock)));
     }
 
     /** {@code uploads}: where CSV uploads wait while a form is handled (under the hub's data dir). */

@@ -149,7 +149,9 @@ public final class Hub {
         BusTvItems tvItems = await(BusTvItems.listen(vertx), "tv items");
         router.route().subRouter(TvChannel.router(vertx, channels.tv(), snapshot, tvItems, clock));
         router.route().subRouter(WebChannel.router(vertx, channels.web(), snapshot, answers, clock));
-        http = await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        http = await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+                        // The hotline menu's JSON is posted as one form field, larger than the 8 KB default.
+                        .setMaxFormAttributeSize(256 * 1024))
                 .requestHandler(router).listen(config.httpPort(), "0.0.0.0"), "http server");
     }
 

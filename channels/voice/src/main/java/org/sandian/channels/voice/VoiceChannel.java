@@ -135,6 +135,11 @@ public final class VoiceChannel extends VerticleBase {
         return spoken.isPresent() || m == null ? spoken : m.textOf(sound);
     }
 
+    /** The name of the menu the hotline walks (its versions are in {@code MenuStore}). */
+    public String menuName() {
+        return options.menuName();
+    }
+
     /** Where rendered speech and recorded questions are (Asterisk reads the same directory). */
     public Path soundsDir() {
         return options.soundsDir();

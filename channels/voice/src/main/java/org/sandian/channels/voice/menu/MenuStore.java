@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.Document;
 import org.sandian.content.bus.Json;
 import org.sandian.content.store.MongoStore;
@@ -35,7 +38,7 @@ public final class MenuStore {
     /** The newest valid version of {@code name}; a {@link MenuException} names what is wrong with it. */
     public VoiceMenu load(String name) {
         if (store == null) return MenuValidator.check(shippedDefault());
-        Document newest = collection().find(eq("name", name)).sort(descending("version")).limit(1).first();
+        Document newest = newest(name);
         if (newest == null) {
             VoiceMenu menu = MenuValidator.check(shippedDefault());
             collection().insertOne(document(menu, defaultJson()));
@@ -49,12 +52,54 @@ public final class MenuStore {
 
     /** Validates {@code json} and stores it as the next version of its menu; returns what was stored. */
     public VoiceMenu save(String json) {
+        return save(json, null, null);
+    }
+
+    /**
+     * Validates {@code json} and stores it as the next version of its menu, noting who saved it and
+     * when; returns what was stored. Two officers saving at once cannot both get one number: the
+     * version is part of {@code _id}, so the second insert fails.
+     */
+    public VoiceMenu save(String json, String savedBy, Instant savedAt) {
         VoiceMenu parsed = MenuValidator.check(parse(json));
-        Document newest = collection().find(eq("name", parsed.name())).sort(descending("version")).limit(1).first();
+        Document newest = newest(parsed.name());
         int version = newest == null ? 1 : newest.getInteger("version") + 1;
         VoiceMenu menu = new VoiceMenu(parsed.name(), version, parsed.start(), parsed.prompts(), parsed.nodes());
-        collection().insertOne(document(menu, json));
+        Document doc = document(menu, json);
+        if (savedBy != null) doc.append("savedBy", savedBy);
+        if (savedAt != null) doc.append("savedAt", java.util.Date.from(savedAt));
+        collection().insertOne(doc);
         return menu;
+    }
+
+    /** One stored version of a menu: its number, who saved it and when (null for the shipped default). */
+    public record Version(int version, String savedBy, Instant savedAt) {
+    }
+
+    /** The stored versions of {@code name}, newest first, at most {@code limit}. */
+    public List<Version> versions(String name, int limit) {
+        List<Version> out = new ArrayList<>();
+        for (Document d : collection().find(eq("name", name)).sort(descending("version")).limit(limit).batchSize(limit)) {
+            java.util.Date at = d.getDate("savedAt");
+            out.add(new Version(d.getInteger("version"), d.getString("savedBy"), at == null ? null : at.toInstant()));
+        }
+        return out;
+    }
+
+    /** Version {@code version} of {@code name} as indented JSON (the newest when null), or null if there is none. */
+    public String json(String name, Integer version) {
+        Document d = version == null ? newest(name) : collection().find(eq("_id", name + ":" + version)).first();
+        if (d == null) return null;
+        try {
+            Object tree = Json.MAPPER.readValue(d.get("menu", Document.class).toJson(), Object.class);
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored menu " + d.get("_id") + " is not JSON", e);
+        }
+    }
+
+    private Document newest(String name) {
+        return collection().find(eq("name", name)).sort(descending("version")).limit(1).first();
     }
 
     public static VoiceMenu parse(String json) {

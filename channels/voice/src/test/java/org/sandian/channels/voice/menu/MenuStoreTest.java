@@ -43,4 +43,20 @@ class MenuStoreTest {
         assertTrue(e.problems().contains("node main key 5 goes to missing node nowhere"), e.problems().toString());
         assertEquals(2, menus.load("hotline").version(), "a refused menu is never stored");
     }
+
+    @Test
+    void versionsAreListedNewestFirstWithWhoSavedThemAndEachReadsBackAsJson() {
+        try (MongoStore own = TestStore.open()) {
+            MenuStore menus = new MenuStore(own);
+            menus.load("hotline");
+            java.time.Instant at = java.time.Instant.parse("2026-03-01T02:00:00Z");
+            menus.save(MenuStore.defaultJson().replace("查价格请按一", "查询价格请按一"), "li-editor", at);
+            var versions = menus.versions("hotline", 10);
+            assertEquals(java.util.List.of(new MenuStore.Version(2, "li-editor", at), new MenuStore.Version(1, null, null)), versions);
+            assertTrue(menus.json("hotline", null).contains("查询价格请按一"), "the newest");
+            assertTrue(menus.json("hotline", 1).contains("查价格请按一"));
+            assertEquals(2, MenuStore.parse(menus.json("hotline", null)).version());
+            assertEquals(null, menus.json("hotline", 9));
+        }
+    }
 }

@@ -181,6 +181,23 @@ class HotlineCallTest {
     }
 
     @Test
+    void theLanguageChosenAtTheFirstPromptIsSentToTheCallersProfile() throws Exception {
+        String caller = "+8613900000077";
+        try (FakeAsterisk agi = FakeAsterisk.call(voice.agiPort(), "hotline", caller, "1.77", "zh")) {
+            said(agi);
+            assertEquals("普通话请按一。", said(agi));
+            agi.waitDigit(WAIT, '2');
+            assertTrue(said(agi).startsWith("For prices press 1"), "the menu goes on at once, in English");
+            agi.hangUp();
+        }
+        OutboundCallTest.waitFor(() -> hub.subscriberCommands.stream().anyMatch(c -> caller.equals(c.phone())), "a command");
+        SubscriberCommand c = hub.subscriberCommands.stream().filter(s -> caller.equals(s.phone())).findFirst().orElseThrow();
+        assertEquals(Intent.LANGUAGE, c.action());
+        assertEquals(Lang.EN, c.lang());
+        assertEquals(Channel.VOICE, c.channel());
+    }
+
+    @Test
     void subscribeConfirmedWithOneSendsTheSubscriberCommandThroughTheAnswerEngine() throws Exception {
         try (FakeAsterisk agi = call("1.7")) {
             chooseChinese(agi);
@@ -194,8 +211,8 @@ class HotlineCallTest {
             assertTrue(said(agi).startsWith("查价格请按一"), "back to the main menu");
             agi.hangUp();
         }
-        SubscriberCommand c = hub.subscriberCommands.stream().filter(s -> CALLER.equals(s.phone())).findFirst().orElseThrow();
-        assertEquals(Intent.SUBSCRIBE, c.action());
+        SubscriberCommand c = hub.subscriberCommands.stream()
+                .filter(s -> CALLER.equals(s.phone()) && s.action() == Intent.SUBSCRIBE).findFirst().orElseThrow();
         assertEquals(Channel.VOICE, c.channel());
         assertEquals("price", c.topic());
         assertEquals(List.of("104"), c.commodities());

@@ -22,6 +22,7 @@ import org.sandian.content.answer.Channel;
 import org.sandian.content.answer.Intent;
 import org.sandian.content.answer.Query;
 import org.sandian.content.bus.FarmerProfile;
+import org.sandian.content.bus.SubscriberCommand;
 import org.sandian.content.model.Lang;
 
 /**
@@ -155,7 +156,7 @@ public final class HotlineScript implements AgiScript {
     private Step run(Dialogue d, VoiceMenu m, MenuNode node, Call call) throws AgiException, Goodbye {
         NodeKind kind = node.nodeKind();
         return switch (kind) {
-            case LANGUAGE -> language(d, node);
+            case LANGUAGE -> language(d, node, call);
             case MENU -> menu(d, node);
             case PRICES -> prices(d, m, node, call);
             case GUIDANCE -> guidance(d, node, call);
@@ -168,11 +169,15 @@ public final class HotlineScript implements AgiScript {
         };
     }
 
-    private Step language(Dialogue d, MenuNode node) throws AgiException, Goodbye {
+    private Step language(Dialogue d, MenuNode node, Call call) throws AgiException, Goodbye {
         char k = d.choose(d.parts(node.prompt()), keys(node), node.id());
         if (k == Dialogue.BACK) return Step.STAY;
         d.lang(Lang.parse(node.options().get(String.valueOf(k)), Lang.ZH));
         d.log().step("language " + d.lang().code());
+        // Kept in the caller's profile, as an SMS "LANG EN" would be: the next call skips the question.
+        if (call.caller != null) {
+            hub.tell(new SubscriberCommand(Intent.LANGUAGE, call.caller, Channel.VOICE, null, List.of(), null, d.lang()));
+        }
         return new Step(Move.REPLACE, node.next());
     }
 

@@ -18,6 +18,7 @@ import org.sandian.content.bus.MessageTypes;
 import org.sandian.content.bus.OutboundSms;
 import org.sandian.content.bus.PhoneMask;
 import org.sandian.content.bus.RecordCodec;
+import org.sandian.content.bus.SubscriberCommand;
 import org.sandian.content.bus.TicketCommand;
 import org.sandian.content.model.Lang;
 import org.slf4j.Logger;
@@ -64,6 +65,16 @@ public final class HubClient {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /**
+     * Sends a farmer's own change to the subscriber directory without waiting for it: the call goes
+     * on at once (a key pressed while nothing listens is lost). A failure is only logged.
+     */
+    public void tell(SubscriberCommand command) {
+        DeliveryOptions options = RecordCodec.options(SubscriberCommand.class).setSendTimeout(timeout.toMillis());
+        vertx.eventBus().request(Addresses.SUBSCRIBER_COMMAND, command, options).onFailure(e -> log.warn(
+                "subscriber directory: {} for {} failed: {}", command.action(), PhoneMask.mask(command.phone()), e.toString()));
     }
 
     /** Stores a question (or looks up a ticket) at the questions desk. */

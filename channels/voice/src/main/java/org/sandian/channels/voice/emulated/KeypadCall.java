@@ -174,6 +174,9 @@ public final class KeypadCall {
                 String[] words = command.split(" ");
                 note(command.startsWith("SAY NUMBER") ? Kind.NUMBER : Kind.DIGITS, words.length > 2 ? words[2] : "");
                 if (!interrupt(line, command)) line.result("0");
+            } else if (command.startsWith("GET DATA ")) {
+                note(Kind.PROMPT, AsteriskLine.argument(command));
+                getData(line, command);
             } else if (command.startsWith("WAIT FOR DIGIT ")) {
                 waitForDigit(line, Long.parseLong(command.substring("WAIT FOR DIGIT ".length()).strip()));
             } else if (command.startsWith("RECORD FILE ")) {
@@ -218,16 +221,8 @@ public final class KeypadCall {
             // A pause right after a key: the real pause ends a typed code.
             next = actions.pollFirst(ms, TimeUnit.MILLISECONDS);
         } else {
-            synchronized (this) {
-                if (actions.isEmpty()) {
-                    waiting = true;
-                    settled.complete(null);
-                }
-            }
-            next = actions.pollFirst(idleLimit.toMillis(), TimeUnit.MILLISECONDS);
-            waiting = false;
+            next = heldKey();
             if (next == null) {
-                log.info("keypad call {}: no key for {} s, hanging up", uniqueId, idleLimit.toSeconds());
                 callerHangsUp(line);
                 return;
             }
@@ -241,6 +236,53 @@ public final class KeypadCall {
         } else {
             pressed(line, next, "");
         }
+    }
+
+    /**
+     * GET DATA "file" [timeout [max digits]]: the keys pressed until #, the maximum, or a pause of the
+     * timeout after a key (the first key is awaited like any choice); {@code (timeout)} when none came.
+     */
+    private void getData(AsteriskLine line, String command) throws IOException, InterruptedException {
+        String[] words = command.substring(command.lastIndexOf('"') + 1).strip().split("\\s+");
+        long pause = words.length > 0 && !words[0].isEmpty() ? Long.parseLong(words[0]) : 5000;
+        int max = words.length > 1 ? Integer.parseInt(words[1]) : 1024;
+        StringBuilder typed = new StringBuilder();
+        while (typed.length() < max) {
+            Character next;
+            if (typed.length() == 0) {
+                next = actions.peekFirst() != null ? actions.pollFirst() : heldKey();
+                if (next == null) {
+                    callerHangsUp(line);
+                    return;
+                }
+            } else {
+                next = actions.pollFirst(pause, TimeUnit.MILLISECONDS);
+            }
+            if (next == null || next == NO_KEY || next == '#') break;
+            if (next == HANG_UP) {
+                callerHangsUp(line);
+                return;
+            }
+            note(Kind.KEY, String.valueOf(next));
+            typed.append(next);
+        }
+        lastWasKey = typed.length() > 0;
+        if (typed.length() == 0) note(Kind.NO_KEY, "");
+        line.result(typed.length() == 0 ? " (timeout)" : typed.toString());
+    }
+
+    /** Waits for the person's next action while the call waits for a key; null when the call was idle too long. */
+    private Character heldKey() throws InterruptedException {
+        synchronized (this) {
+            if (actions.isEmpty()) {
+                waiting = true;
+                settled.complete(null);
+            }
+        }
+        Character next = actions.pollFirst(idleLimit.toMillis(), TimeUnit.MILLISECONDS);
+        waiting = false;
+        if (next == null) log.info("keypad call {}: no key for {} s, hanging up", uniqueId, idleLimit.toSeconds());
+        return next;
     }
 
     /** {@code rest}: what follows the key in the reply (a prompt's end position). */

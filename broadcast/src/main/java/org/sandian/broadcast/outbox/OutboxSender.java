@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.core.BroadcastState;
 import org.sandian.broadcast.core.BroadcastStore;
@@ -56,6 +57,8 @@ public final class OutboxSender implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, Set<String>> finished = new ConcurrentHashMap<>();
     private final Set<String> heldHere = ConcurrentHashMap.newKeySet();
+    private final Map<String, ChunkRun> inHand = new ConcurrentHashMap<>();
+    private final LongSupplier queuedEntries = this::queuedEntries;
     private final AtomicLong handedOver = new AtomicLong();
     private volatile List<Active> active = List.of();
     private volatile long refreshedAt;
@@ -79,6 +82,7 @@ public final class OutboxSender implements AutoCloseable {
 
     public void start() {
         running = true;
+        BroadcastMeters.track(queuedEntries);
         for (int i = 0; i < options.workers(); i++) {
             Thread t = new Thread(this::work, "broadcast-sender-" + i);
             t.setDaemon(true);
@@ -97,6 +101,28 @@ public final class OutboxSender implements AutoCloseable {
         refreshedAt = 0;
     }
 
+    /**
+     * Entries of the sending occurrences not yet handed over, as this node knows them: whole chunks
+     * not done, less what the chunks in hand here have handed over (a chunk held by another node
+     * counts whole).
+     */
+    long queuedEntries() {
+        long n = 0;
+        for (Active a : active) {
+            Occurrence o = a.occurrence;
+            n += Math.max(0, o.totalEntries() - (long) o.chunksDone() * ChunkStore.SIZE);
+        }
+        for (ChunkRun r : inHand.values()) n -= r.mark - r.chunk.next();
+        return Math.max(0, n);
+    }
+
+    /** The stored occurrence after a chunk of it was done: its count is what the depth gauge reads. */
+    private synchronized void updated(Occurrence o) {
+        List<Active> list = new ArrayList<>(active.size());
+        for (Active a : active) list.add(a.occurrence.id().equals(o.id()) ? new Active(o, a.broadcast) : a);
+        active = list;
+    }
+
     private void work() {
         while (running) {
             try {
@@ -107,8 +133,11 @@ public final class OutboxSender implements AutoCloseable {
                     continue;
                 }
                 try {
-                    new ChunkRun(job).run();
+                    ChunkRun run = new ChunkRun(job);
+                    if (run.chunk != null) inHand.put(job.claim.chunkId(), run);
+                    run.run();
                 } finally {
+                    inHand.remove(job.claim.chunkId());
                     heldHere.remove(job.claim.chunkId());
                 }
             } catch (InterruptedException e) {
@@ -182,7 +211,7 @@ public final class OutboxSender implements AutoCloseable {
         private final Semaphore window = new Semaphore(options.window());
         private final BitSet acked = new BitSet();
         private final ConcurrentLinkedQueue<Integer> retries = new ConcurrentLinkedQueue<>();
-        private int mark;
+        private volatile int mark;
         private int reported;
         private long renewAt;
         private boolean lost;
@@ -221,6 +250,7 @@ public final class OutboxSender implements AutoCloseable {
             if (chunks.finish(job.claim)) {
                 finished.computeIfAbsent(chunk.occurrenceId(), k -> ConcurrentHashMap.newKeySet()).add(chunk.id());
                 Occurrence o = occurrences.chunkDone(chunk.occurrenceId());
+                if (o != null) updated(o);
                 if (o != null && o.chunksDone() >= o.totalChunks() && o.state() == OccurrenceState.SENDING) closer.complete(o);
             }
         }
@@ -233,6 +263,7 @@ public final class OutboxSender implements AutoCloseable {
             }
             if (stopped.contains(key.phone())) {
                 writer.record(key, EntryState.SKIPPED, null);
+                BroadcastMeters.entry(job.channel, EntryState.SKIPPED);
                 ack(i);
                 return;
             }
@@ -259,6 +290,7 @@ public final class OutboxSender implements AutoCloseable {
                 window.release();
                 if (r.succeeded()) {
                     handedOver.incrementAndGet();
+                    BroadcastMeters.entry(job.channel, EntryState.SUBMITTED);
                     writer.record(key, EntryState.SUBMITTED, null);
                     ack(i);
                 } else {
@@ -274,6 +306,7 @@ public final class OutboxSender implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(RETRY_MILLIS);
             if (stopped.contains(chunk.phones().get(i))) {
                 writer.record(chunk.key(i), EntryState.SKIPPED, null);
+                BroadcastMeters.entry(job.channel, EntryState.SKIPPED);
                 ack(i);
             } else {
                 send(i);
@@ -285,11 +318,15 @@ public final class OutboxSender implements AutoCloseable {
             for (int j = from; j < chunk.size(); j++) {
                 if (!acked.get(j) && EntryState.of(chunk.states()[j]) == EntryState.QUEUED) {
                     writer.record(chunk.key(j), EntryState.EXPIRED, "expired");
+                    BroadcastMeters.entry(job.channel, EntryState.EXPIRED);
                 }
                 ack(j);
             }
             Integer r;
-            while ((r = retries.poll()) != null) writer.record(chunk.key(r), EntryState.EXPIRED, "expired");
+            while ((r = retries.poll()) != null) {
+                writer.record(chunk.key(r), EntryState.EXPIRED, "expired");
+                BroadcastMeters.entry(job.channel, EntryState.EXPIRED);
+            }
         }
 
         private synchronized void ack(int i) {
@@ -368,6 +405,7 @@ public final class OutboxSender implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        BroadcastMeters.untrack(queuedEntries);
         for (Thread t : threads) {
             try {
                 t.join(10_000);
@@ -381,6 +419,7 @@ public final class OutboxSender implements AutoCloseable {
     public void halt() {
         halted = true;
         running = false;
+        BroadcastMeters.untrack(queuedEntries);
         for (Thread t : threads) t.interrupt();
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.IntSupplier;
 import org.bson.Document;
 import org.jsmpp.bean.BindType;
 import org.sandian.channels.sms.mo.MoIntake;
@@ -45,6 +46,10 @@ public final class SmsChannel extends VerticleBase {
     private volatile MtOutbox outbox;
     private volatile MoIntake intake;
     private final SmsMeters meters = new SmsMeters();
+    private final IntSupplier queuedParts = () -> {
+        MtOutbox o = outbox;
+        return o == null ? 0 : o.queued();
+    };
     private long sweeper = -1;
 
     public SmsChannel(SmsOptions options, MongoStore store, MoHandler handler, Clock clock) {
@@ -73,6 +78,7 @@ public final class SmsChannel extends VerticleBase {
                 store.collection("sms_mo_progress", Document.class), outbox, m -> {
                     meters.received();
                     CompletionStage<Void> done = handler.process(m);
+                    done.thenRun(() -> meters.handled(m.receivedAt(), clock.instant()));
                     vertx.eventBus().publish(Addresses.SMS_RECEIVED, m, receivedOpts);
                     return done;
                 }, clock, options.moPartTimeout(), Math.max(30_000, 2 * options.enquireLink().toMillis()), 4);
@@ -82,6 +88,7 @@ public final class SmsChannel extends VerticleBase {
         // TD: bulk MTs still queued to that farmer are not sent
         vertx.eventBus().<String>consumer(Addresses.STOPPED, m -> outbox.stopped(m.body()));
         sweeper = vertx.setPeriodic(1_000, t -> intake.sweep());
+        SmsMeters.track(queuedParts);
         return vertx.executeBlocking(() -> {
             int resumed = outbox.resume();
             int parts = intake.recover();
@@ -117,6 +124,7 @@ public final class SmsChannel extends VerticleBase {
     @Override
     public Future<?> stop() {
         if (sweeper >= 0) vertx.cancelTimer(sweeper);
+        SmsMeters.untrack(queuedParts);
         return vertx.executeBlocking(() -> {
             senders.forEach(BindSender::close);
             binds.forEach(EsmeBind::close);

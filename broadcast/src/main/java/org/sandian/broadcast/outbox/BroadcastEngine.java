@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +67,7 @@ public final class BroadcastEngine extends VerticleBase {
     private SubscriberStore subscriberStore;
     private TargetIndex index;
     private ExecutorService fanOuts;
+    private ClaimPurger purger;
 
     public BroadcastEngine(MongoStore store, EngineOptions options, Clock clock, Map<Channel, ChannelLink> extraLinks) {
         this.store = store;
@@ -110,6 +112,7 @@ public final class BroadcastEngine extends VerticleBase {
         links.putAll(extraLinks);
         sender = new OutboxSender(chunks, occurrences, broadcasts, writer, closer, links, options.sender(), clock, stopped);
         service = new BroadcastService(broadcasts, options.broadcast(), clock, this::announce, new AuditLog(store, clock));
+        purger = new ClaimPurger(occurrences, chunks);
         fanOuts = Executors.newSingleThreadExecutor(r -> daemon(r, "broadcast-fanout"));
         scheduler = new Scheduler(broadcasts, occurrences, new FanOut(subscribers(), chunks, links.keySet()), closer, fanOuts,
                 options.broadcast().zone(), clock, this::announce, this::publishNotice);
@@ -126,6 +129,7 @@ public final class BroadcastEngine extends VerticleBase {
             if (options.tickMillis() > 0) {
                 ticker.scheduleWithFixedDelay(this::tick, 0, options.tickMillis(), TimeUnit.MILLISECONDS);
             }
+            ticker.scheduleWithFixedDelay(this::purge, 1, ClaimPurger.GRACE.toMinutes(), TimeUnit.MINUTES);
         });
     }
 
@@ -183,6 +187,23 @@ public final class BroadcastEngine extends VerticleBase {
         } catch (RuntimeException e) {
             log.warn("broadcast scheduler: {}", e.toString());
         }
+    }
+
+    private void purge() {
+        try {
+            purgeClaims(clock.instant().minus(ClaimPurger.GRACE));
+        } catch (RuntimeException e) {
+            log.warn("broadcast lease purge: {}", e.toString());
+        }
+    }
+
+    /**
+     * Deletes the lease documents of occurrences finished before {@code finishedBefore} (the engine
+     * does it every {@code ClaimPurger.GRACE} for those finished that long ago). Blocking; returns
+     * the documents deleted.
+     */
+    public long purgeClaims(Instant finishedBefore) {
+        return purger.purge(finishedBefore);
     }
 
     private void announce(String broadcastId) {

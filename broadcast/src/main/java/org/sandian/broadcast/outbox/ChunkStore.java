@@ -38,6 +38,8 @@ public final class ChunkStore {
     public static final int SIZE = 1_000;
     /** Region indexes are stored as characters from here on (printable, one UTF-8 byte for the first 80). */
     private static final char REGION_BASE = '0';
+    /** Claim ids per delete command when purging. */
+    private static final int PURGE_BATCH = 1_000;
 
     private final MongoCollection<Document> chunks;
     private final MongoCollection<Document> claims;
@@ -126,6 +128,29 @@ public final class ChunkStore {
     /** Exactly the fields of the compound unique index: the embedded store then looks it up instead of scanning. */
     private static Bson held(Claim claim) {
         return Filters.and(Filters.eq("_id", claim.chunkId()), Filters.eq("gen", claim.gen()));
+    }
+
+    /**
+     * Deletes an occurrence's claims: its chunks' first, its fan-out's last, so a fan-out claim still
+     * there means "not purged yet" (one keyed lookup per finished occurrence after a restart).
+     * Returns the documents deleted.
+     */
+    public long deleteClaims(String occurrenceId, Map<Channel, Integer> chunkCounts) {
+        String fanOut = fanOutId(occurrenceId);
+        if (claims.find(Filters.eq("_id", fanOut)).projection(new Document("_id", 1)).first() == null) return 0;
+        long n = 0;
+        List<String> ids = new ArrayList<>(PURGE_BATCH);
+        for (Map.Entry<Channel, Integer> e : chunkCounts.entrySet()) {
+            for (int k = 0; k < e.getValue(); k++) {
+                ids.add(EntryKey.chunkId(occurrenceId, e.getKey(), k));
+                if (ids.size() == PURGE_BATCH) {
+                    n += claims.deleteMany(Filters.in("_id", ids)).getDeletedCount();
+                    ids.clear();
+                }
+            }
+        }
+        if (!ids.isEmpty()) n += claims.deleteMany(Filters.in("_id", ids)).getDeletedCount();
+        return n + claims.deleteOne(Filters.eq("_id", fanOut)).getDeletedCount();
     }
 
     public boolean isDone(String chunkId) {

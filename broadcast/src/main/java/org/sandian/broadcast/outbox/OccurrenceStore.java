@@ -11,7 +11,9 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.sandian.broadcast.core.JsonDocs;
 import org.sandian.content.store.MongoStore;
 
@@ -22,6 +24,7 @@ public final class OccurrenceStore {
 
     public OccurrenceStore(MongoStore store) {
         this.collection = store.collection("occurrences", Document.class);
+        collection.createIndex(Indexes.ascending("state"));
     }
 
     /** Inserts a new occurrence; false when it exists already (another node fired it). */
@@ -48,6 +51,28 @@ public final class OccurrenceStore {
     public List<Occurrence> all() {
         List<Occurrence> out = new ArrayList<>();
         try (MongoCursor<Document> c = collection.find().batchSize(1_000).iterator()) {
+            while (c.hasNext()) out.add(JsonDocs.fromDoc(c.next(), Occurrence.class));
+        }
+        return out;
+    }
+
+    /**
+     * The occurrences being sent: filtered by the store (on MongoDB through the index on
+     * {@code state}; the embedded store ignores it and scans, still without sending the others).
+     */
+    public List<Occurrence> sending() {
+        return find(Filters.eq("state", OccurrenceState.SENDING.name()));
+    }
+
+    /** Occurrences that are over (done, expired or cancelled). */
+    public List<Occurrence> finished() {
+        return find(Filters.in("state", OccurrenceState.DONE.name(), OccurrenceState.EXPIRED.name(),
+                OccurrenceState.CANCELLED.name()));
+    }
+
+    private List<Occurrence> find(Bson filter) {
+        List<Occurrence> out = new ArrayList<>();
+        try (MongoCursor<Document> c = collection.find(filter).batchSize(1_000).iterator()) {
             while (c.hasNext()) out.add(JsonDocs.fromDoc(c.next(), Occurrence.class));
         }
         return out;

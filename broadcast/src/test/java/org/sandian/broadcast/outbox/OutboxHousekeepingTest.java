@@ -1,0 +1,145 @@
+package org.sandian.broadcast.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.model.Filters;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sandian.broadcast.audience.Audience;
+import org.sandian.broadcast.core.Broadcast;
+import org.sandian.broadcast.core.BroadcastDraft;
+import org.sandian.broadcast.core.BroadcastOptions;
+import org.sandian.broadcast.core.BroadcastState;
+import org.sandian.broadcast.core.Officer;
+import org.sandian.broadcast.schedule.QuietHours;
+import org.sandian.broadcast.schedule.Schedule;
+import org.sandian.broadcast.subscriber.SubscriberStore;
+import org.sandian.broadcast.testing.Await;
+import org.sandian.broadcast.testing.Farmers;
+import org.sandian.broadcast.testing.SmsSendRecorder;
+import org.sandian.content.answer.Channel;
+import org.sandian.content.bus.MessageTypes;
+import org.sandian.content.model.Lang;
+import org.sandian.content.store.MongoStore;
+import org.sandian.content.testing.TestStore;
+
+/**
+ * What the outbox costs once a broadcast is under way or over: lease documents of finished
+ * occurrences are purged (and nothing is claimed or sent again after).
+ */
+class OutboxHousekeepingTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Officer EDITOR = new Officer("wang", "editor", "429005000000");
+    private static final Officer REVIEWER = new Officer("li", "reviewer", "429005000000");
+
+    private static MongoStore mongo;
+    private static SubscriberStore subscribers;
+    private Vertx vertx;
+    private BroadcastEngine engine;
+    private final SmsSendRecorder recorder = new SmsSendRecorder().withReceipts();
+
+    @BeforeAll
+    static void openStore() {
+        mongo = TestStore.open();
+        subscribers = new SubscriberStore(mongo);
+    }
+
+    @AfterAll
+    static void closeStore() {
+        mongo.close();
+    }
+
+    @AfterEach
+    void stop() {
+        if (vertx != null) vertx.close().await();
+    }
+
+    private void start(double tps, long tickMillis) {
+        vertx = Vertx.vertx();
+        MessageTypes.register(vertx.eventBus());
+        recorder.attach(vertx);
+        EngineOptions options = new EngineOptions(new BroadcastOptions(SHANGHAI, true, 0.05),
+                new SenderOptions(2, 50, 5_000, Map.of(Channel.SMS, tps), SHANGHAI), tickMillis);
+        engine = new BroadcastEngine(mongo, options, Clock.systemUTC(), Map.of());
+        vertx.deployVerticle(engine).await();
+    }
+
+    private Broadcast approved(String township) {
+        return approved(township, null);
+    }
+
+    private Broadcast approved(String township, QuietHours quiet) {
+        Broadcast b = engine.service().create(EDITOR, new BroadcastDraft("油菜追肥", Map.of(Lang.ZH, "油菜追肥提醒"),
+                Set.of(Channel.SMS), new Audience(List.of(township), List.of(), List.of(), Set.of()), Schedule.now(),
+                quiet, null));
+        engine.service().submit(EDITOR, b.id());
+        return engine.service().approve(REVIEWER, b.id());
+    }
+
+    private static boolean claimed(String id) {
+        return mongo.collection("outbox_claims", Document.class).find(Filters.eq("_id", id)).first() != null;
+    }
+
+    private int received(List<String> phones) {
+        int n = 0;
+        for (String p : phones) n += recorder.idsByPhone.getOrDefault(p, Set.of()).size();
+        return n;
+    }
+
+    @Test
+    void leasesOfAFinishedOccurrenceArePurgedAfterTheGraceAndNothingIsClaimedOrSentAgain() throws InterruptedException {
+        List<String> phones = Farmers.add(subscribers, "+86152", 1_500, "429005110001", Lang.ZH, List.of());
+        List<String> later = Farmers.add(subscribers, "+86153", 300, "429005111001", Lang.ZH, List.of());
+        start(2_000, 50);
+        Broadcast b = approved("429005110000");
+        Await.until(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.DONE);
+        String occ = Occurrence.idOf(b.id(), 1);
+        Occurrence done = engine.occurrences().find(occ);
+        assertEquals(2, done.totalChunks());
+        assertTrue(claimed(ChunkStore.fanOutId(occ)) && claimed(EntryKey.chunkId(occ, Channel.SMS, 1)));
+
+        // A second broadcast still sending (held by quiet hours around now) keeps its leases whatever the grace.
+        LocalTime local = LocalTime.now(SHANGHAI);
+        Broadcast held = approved("429005111000", new QuietHours(local.minusHours(1), local.plusHours(1)));
+        String heldOcc = Occurrence.idOf(held.id(), 1);
+        Await.until(() -> engine.occurrences().find(heldOcc) != null
+                && engine.occurrences().find(heldOcc).state() == OccurrenceState.SENDING);
+
+        assertEquals(0, engine.purgeClaims(done.finishedAt()), "finished within the grace: kept");
+        assertEquals(3, engine.purgeClaims(Instant.now().plusSeconds(60)), "two chunk leases and the fan-out's");
+        assertFalse(claimed(ChunkStore.fanOutId(occ)));
+        assertFalse(claimed(EntryKey.chunkId(occ, Channel.SMS, 0)));
+        assertFalse(claimed(EntryKey.chunkId(occ, Channel.SMS, 1)));
+        assertTrue(claimed(ChunkStore.fanOutId(heldOcc)), "a sending occurrence's fan-out lease is kept");
+        assertEquals(0, engine.purgeClaims(Instant.now().plusSeconds(60)), "once");
+
+        Thread.sleep(1_000);
+        assertFalse(claimed(EntryKey.chunkId(occ, Channel.SMS, 0)), "no sender claims a chunk of a finished occurrence");
+        assertEquals(1_500, received(phones));
+        assertEquals(0, recorder.phonesWithDuplicates());
+        // the chunks stay: they are the delivery report
+        Progress p = new OutboxReports(engine.chunks(), engine.occurrences(), Clock.systemUTC()).progress(occ);
+        assertEquals(1_500, p.count(EntryState.SUBMITTED) + p.count(EntryState.DELIVERED));
+
+        // A restarted node finds it purged (its fan-out lease is gone) and deletes nothing.
+        vertx.close().await();
+        start(2_000, 50);
+        assertEquals(0, engine.purgeClaims(Instant.now().plusSeconds(60)));
+        assertTrue(claimed(ChunkStore.fanOutId(heldOcc)));
+        assertEquals(0, received(later), "held by quiet hours");
+    }
+}

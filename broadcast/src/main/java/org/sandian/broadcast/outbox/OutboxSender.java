@@ -38,6 +38,12 @@ public final class OutboxSender implements AutoCloseable {
     private static final long IDLE_MILLIS = 50;
     private static final long RETRY_MILLIS = 500;
     private static final int PROGRESS_EVERY = 100;
+    /**
+     * Occurrences are re-read when told ({@link #refreshSoon}: the engine calls it on every
+     * broadcast change, on this node or announced on the bus by another) and otherwise this often,
+     * in case an announcement was missed (a bus message lost while a node joins, for example).
+     */
+    static final long REFRESH_MILLIS = 10_000;
 
     /** An occurrence being sent and its broadcast as last read. */
     record Active(Occurrence occurrence, Broadcast broadcast) {
@@ -150,13 +156,18 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the sending occurrences and their broadcasts, when told or every {@link #REFRESH_MILLIS}.
+     * Between two reads nothing here touches the store: chunk claims carry the truth (a chunk done
+     * elsewhere is refused and remembered), pause, resume and cancel arrive as announcements, and
+     * the stopped numbers through the engine's own listener.
+     */
     private synchronized void refreshIfStale() {
         long now = System.currentTimeMillis();
-        if (now - refreshedAt < 500) return;
+        if (now - refreshedAt < REFRESH_MILLIS) return;
         refreshedAt = now;
         List<Active> list = new ArrayList<>();
-        for (Occurrence o : occurrences.all()) {
-            if (o.state() != OccurrenceState.SENDING) continue;
+        for (Occurrence o : occurrences.sending()) {
             Broadcast b = broadcasts.find(o.broadcastId());
             if (b == null) continue;
             if (b.state() == BroadcastState.CANCELLED) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +41,8 @@ import org.sandian.content.testing.TestStore;
 
 /**
  * What the outbox costs once a broadcast is under way or over: lease documents of finished
- * occurrences are purged (and nothing is claimed or sent again after).
+ * occurrences are purged (and nothing is claimed or sent again after), and idle senders do not
+ * re-read the occurrences (store reads counted by the driver's command listener).
  */
 class OutboxHousekeepingTest {
 
@@ -141,5 +145,31 @@ class OutboxHousekeepingTest {
         assertEquals(0, engine.purgeClaims(Instant.now().plusSeconds(60)));
         assertTrue(claimed(ChunkStore.fanOutId(heldOcc)));
         assertEquals(0, received(later), "held by quiet hours");
+    }
+
+    @Test
+    void idleSendersDoNotReReadTheOccurrences() throws InterruptedException {
+        SimpleMeterRegistry reads = new SimpleMeterRegistry();
+        Metrics.addRegistry(reads); // the store's driver times every command in the global registry
+        try {
+            List<String> phones = Farmers.add(subscribers, "+86154", 50, "429005112001", Lang.ZH, List.of());
+            start(2_000, 0); // no scheduler thread: it scans occurrences each tick by design
+            Broadcast b = approved("429005112000");
+            engine.scheduler().tick();
+            Await.until(() -> engine.service().find(EDITOR, b.id()).state() == BroadcastState.DONE);
+            assertEquals(50, received(phones));
+            Thread.sleep(300); // the refresh that the end of the occurrence announced
+            long before = occurrenceReads(reads);
+            Thread.sleep(3_000);
+            long during = occurrenceReads(reads) - before;
+            assertTrue(during <= 1, during + " reads of occurrences in 3 s while idle");
+        } finally {
+            Metrics.removeRegistry(reads);
+        }
+    }
+
+    private static long occurrenceReads(SimpleMeterRegistry reads) {
+        return reads.find("mongodb.driver.commands").tag("collection", "occurrences").tag("command", "find")
+                .timers().stream().mapToLong(Timer::count).sum();
     }
 }

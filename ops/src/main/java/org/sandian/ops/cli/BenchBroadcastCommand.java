@@ -10,21 +10,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.bson.Document;
 import org.sandian.broadcast.audience.Audience;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.core.BroadcastDraft;
 import org.sandian.broadcast.core.BroadcastOptions;
+import org.sandian.broadcast.core.BroadcastService;
+import org.sandian.broadcast.core.BroadcastStore;
 import org.sandian.broadcast.core.Officer;
 import org.sandian.broadcast.outbox.BroadcastEngine;
 import org.sandian.broadcast.outbox.EngineOptions;
 import org.sandian.broadcast.outbox.Occurrence;
 import org.sandian.broadcast.outbox.OccurrenceState;
+import org.sandian.broadcast.outbox.OccurrenceStore;
 import org.sandian.broadcast.outbox.SenderOptions;
 import org.sandian.broadcast.schedule.Schedule;
 import org.sandian.broadcast.subscriber.Subscriber;
@@ -36,12 +43,14 @@ import org.sandian.channels.sms.SmsOptions;
 import org.sandian.channels.sms.sim.SimOptions;
 import org.sandian.channels.sms.sim.SmscSimulator;
 import org.sandian.content.answer.Channel;
+import org.sandian.content.audit.AuditLog;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.MessageTypes;
 import org.sandian.content.bus.OutboundSms;
 import org.sandian.content.model.Lang;
 import org.sandian.content.store.MongoStore;
 import org.sandian.content.store.StoreOptions;
+import org.sandian.ops.hub.HubProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,15 +59,22 @@ import picocli.CommandLine.Option;
  * per second, through the real SMS channel bound to the SMSC simulator ({@code --via sim}) or to a
  * counting stand-in for the SMS channel on {@code SMS_SEND} ({@code --via bus}), on a fresh
  * embedded store. {@code --crash-after K} stops the broadcast engine as a crash would (no lease
- * given back, nothing pending written) after K messages and starts a new one. Ends with
- * {@code RESULT recipients=... fanout_s=... achieved_tps=... duplicates=... missing=...}, counted
- * where the messages arrive (simulator or stand-in).
+ * given back, nothing pending written) after K messages and starts a new one. {@code --kill-after K}
+ * does it for real: the hub runs as a child JVM ({@code serve}, this java and class path) against
+ * the simulator, which stays in this process; after K messages it gets SIGKILL and is started again
+ * on the same data dir. Ends with
+ * {@code RESULT recipients=... fanout_s=... achieved_tps=... duplicates=... missing=...} (and, with
+ * --kill-after, {@code in_flight_at_kill=... window=...}), counted where the messages arrive
+ * (simulator or stand-in).
  */
 @Command(name = "broadcast", mixinStandardHelpOptions = true,
         description = "One SMS broadcast to N synthetic subscribers at T per second; prints a RESULT line.")
 public final class BenchBroadcastCommand implements Callable<Integer> {
 
     private static final String REGION = "429005100201";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Officer OFFICER = new Officer("bench", "admin", null);
+    private static final int WINDOW = 50;
 
     @Option(names = "--recipients", defaultValue = "100000", description = "subscribers to make and reach (${DEFAULT-VALUE})")
     int recipients;
@@ -72,6 +88,10 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
     @Option(names = "--crash-after", defaultValue = "0", description = "crash and restart the broadcast engine after this many messages (0 = never)")
     int crashAfter;
 
+    @Option(names = "--kill-after", defaultValue = "0",
+            description = "run the hub as a child JVM, SIGKILL it after this many messages arrived and start it again (0 = never)")
+    int killAfter;
+
     @Option(names = "--workers", defaultValue = "4", description = "sender threads (${DEFAULT-VALUE})")
     int workers;
 
@@ -83,11 +103,18 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
     private final AtomicLong arrived = new AtomicLong();
     private volatile long firstNanos;
     private volatile long lastNanos;
+    /** With --kill-after: when the hub was killed, and when the next message arrived. */
+    private volatile long killNanos;
+    private volatile long resumedNanos;
 
     @Override
     public Integer call() throws IOException {
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("sandian-bench-broadcast-");
         System.out.printf("bench broadcast: recipients=%d tps=%d via=%s store=%s%n", recipients, tps, via, dir);
+        if (killAfter > 0) {
+            new KilledHub(dir).run();
+            return 0;
+        }
         try (MongoStore store = MongoStore.open(StoreOptions.embedded(dir))) {
             run(store);
         }
@@ -106,20 +133,23 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
             while (!engine.subscribersIndexed()) sleep(20);
             System.out.printf("index: subscribers loaded into memory in %.1f s (once, at hub start)%n",
                     (System.nanoTime() - t0) / 1e9);
-            Officer officer = new Officer("bench", "admin", null);
-            Broadcast b = engine.service().create(officer, new BroadcastDraft("bench",
-                    Map.of(Lang.ZH, "农业信息测试：油菜追肥，注意天气。"), Set.of(Channel.SMS),
-                    new Audience(List.of(REGION), List.of(), List.of(), Set.of()), Schedule.now(), null, null));
-            engine.service().submit(officer, b.id());
+            Broadcast b = engine.service().create(OFFICER, draft());
+            engine.service().submit(OFFICER, b.id());
             Occurrence o = awaitSending(engine, Occurrence.idOf(b.id(), 1));
             System.out.printf("fan-out: %d entries in %d chunks, %.1f s%n", o.totalEntries(), o.totalChunks(), o.fanoutSeconds());
             if (crashAfter > 0) engine = crashAndRestart(vertx, store, engine);
-            awaitArrivals(engine);
-            report(o);
+            BroadcastEngine running = engine;
+            awaitArrivals(() -> running.sender().handedOver());
+            report(o, "");
             if (sim != null) sim.close();
         } finally {
             vertx.close().await(); // before the store closes: the engine writes its last states
         }
+    }
+
+    private static BroadcastDraft draft() {
+        return new BroadcastDraft("bench", Map.of(Lang.ZH, "农业信息测试：油菜追肥，注意天气。"), Set.of(Channel.SMS),
+                new Audience(List.of(REGION), List.of(), List.of(), Set.of()), Schedule.now(), null, null);
     }
 
     private void makeSubscribers(MongoStore store) {
@@ -140,21 +170,33 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
     }
 
     private SmscSimulator startSmsChannel(Vertx vertx, MongoStore store) throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         SmscSimulator sim = SmscSimulator.start(SimOptions.on(port));
         sim.onMessage(m -> arrive(m.to()));
-        int binds = Math.max(1, (tps + 999) / 1_000);
-        int perBind = (int) Math.ceil(tps * 1.2 / binds); // the broadcast's own limit governs
-        SmsOptions options = SmsOptions.of("127.0.0.1", port, "sandian", "secret").withBinds(binds).withFlow(50, perBind);
+        int binds = binds();
+        int perBind = perBind();
+        SmsOptions options = SmsOptions.of("127.0.0.1", port, "sandian", "secret").withBinds(binds).withFlow(WINDOW, perBind);
         SmsChannel channel = new SmsChannel(options, store, MoHandler.NONE, Clock.systemUTC());
         vertx.deployVerticle(channel).await();
         long end = System.currentTimeMillis() + 30_000;
         while (!channel.allBound() && System.currentTimeMillis() < end) sleep(20);
         System.out.printf("sms channel: %d bind(s) to the simulator on port %d, %d TPS each%n", binds, port, perBind);
         return sim;
+    }
+
+    private int binds() {
+        return Math.max(1, (tps + 999) / 1_000);
+    }
+
+    /** Per bind: the broadcast's own limit governs. */
+    private int perBind() {
+        return (int) Math.ceil(tps * 1.2 / binds());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** The SMS channel's contract without SMPP: reply once "stored", the same id sent once. */
@@ -171,13 +213,17 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
         long now = System.nanoTime();
         if (arrived.incrementAndGet() == 1) firstNanos = now;
         lastNanos = now;
-        phones.put(to, Boolean.TRUE);
+        if (killNanos > 0 && resumedNanos == 0) resumedNanos = now;
+        phones.put(bare(to), Boolean.TRUE);
+    }
+
+    private static String bare(String phone) {
+        return phone.startsWith("+") ? phone.substring(1) : phone;
     }
 
     private BroadcastEngine deployEngine(Vertx vertx, MongoStore store) {
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
-        EngineOptions options = new EngineOptions(new BroadcastOptions(zone, false, 0.05),
-                new SenderOptions(workers, 500, 10_000, Map.of(Channel.SMS, (double) tps), zone), 200);
+        EngineOptions options = new EngineOptions(new BroadcastOptions(ZONE, false, 0.05),
+                new SenderOptions(workers, 500, 10_000, Map.of(Channel.SMS, (double) tps), ZONE), 200);
         BroadcastEngine engine = new BroadcastEngine(store, options, Clock.systemUTC(), Map.of());
         vertx.deployVerticle(engine).await();
         return engine;
@@ -200,7 +246,7 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
         return deployEngine(vertx, store);
     }
 
-    private void awaitArrivals(BroadcastEngine engine) {
+    private void awaitArrivals(LongSupplier handedOver) {
         long limit = System.nanoTime() + Duration.ofSeconds(120 + 3L * recipients / Math.max(1, tps)).toNanos();
         long lastCount = -1;
         long quietSince = System.nanoTime();
@@ -210,7 +256,8 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
             if (n != lastCount) {
                 lastCount = n;
                 quietSince = System.nanoTime();
-                System.out.printf("  %d arrived (%d handed over)%n", n, engine.sender().handedOver());
+                long handed = handedOver.getAsLong();
+                System.out.printf(handed < 0 ? "  %d arrived%n" : "  %d arrived (%d handed over)%n", n, handed);
             } else if (System.nanoTime() - quietSince > Duration.ofSeconds(60).toNanos()) {
                 break;
             }
@@ -218,14 +265,117 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
         sleep(2_000); // late duplicates, if any, still count
     }
 
-    private void report(Occurrence o) {
+    private void report(Occurrence o, String more) {
         long distinct = phones.size();
         long duplicates = arrived.get() - distinct;
         long missing = recipients - distinct;
         double seconds = Math.max(1e-9, (lastNanos - firstNanos) / 1e9);
         double achieved = arrived.get() > 1 ? (arrived.get() - 1) / seconds : 0;
-        System.out.printf("RESULT recipients=%d fanout_s=%.1f achieved_tps=%.0f duplicates=%d missing=%d%n",
-                recipients, o.fanoutSeconds(), achieved, duplicates, missing);
+        System.out.printf("RESULT recipients=%d fanout_s=%.1f achieved_tps=%.0f duplicates=%d missing=%d%s%n",
+                recipients, o.fanoutSeconds(), achieved, duplicates, missing, more);
+    }
+
+    /**
+     * The SIGKILL run: subscribers and a broadcast due now are written here, then the hub (a child
+     * JVM) fires and sends it through the simulator of this process; it is killed mid-run and
+     * started again on the same data dir. Between the two, with no hub running, the store tells
+     * which messages the simulator had that the hub had not stored as submitted: those were in flight,
+     * and the only ones the restarted hub may send again.
+     */
+    private final class KilledHub {
+        private final Path logDir;
+        private final Path dataDir;
+
+        KilledHub(Path dir) {
+            this.logDir = dir;
+            this.dataDir = dir.resolve("hub");
+        }
+
+        void run() throws IOException {
+            Files.createDirectories(dataDir);
+            String broadcastId;
+            try (MongoStore store = MongoStore.open(StoreOptions.embedded(dataDir))) {
+                makeSubscribers(store);
+                BroadcastService service = new BroadcastService(new BroadcastStore(store),
+                        new BroadcastOptions(ZONE, false, 0.05), Clock.systemUTC(), id -> { }, new AuditLog(store, Clock.systemUTC()));
+                broadcastId = service.create(OFFICER, draft()).id();
+                service.submit(OFFICER, broadcastId);
+            }
+            int port = freePort();
+            SmscSimulator sim = SmscSimulator.start(SimOptions.on(port));
+            sim.onMessage(m -> arrive(m.to()));
+            try {
+                HubProcess first = start("hub-1", port);
+                System.out.printf("hub: child JVM ready (%s), log %s%n", first.awaitReadyQuietly(), first.log());
+                while (arrived.get() < killAfter && first.isAlive()) sleep(2);
+                first.kill();
+                killNanos = System.nanoTime();
+                long atKill = arrived.get();
+                System.out.printf("before the kill: %d arrived at %.0f per second%n", atKill,
+                        (atKill - 1) / Math.max(1e-9, (lastNanos - firstNanos) / 1e9));
+                Set<String> before = Set.copyOf(phones.keySet());
+                long[] inFlight = inFlight(before);
+                System.out.printf("kill: SIGKILL after %d arrived; %d of them not stored as submitted (%d of those not stored at all)%n",
+                        atKill, inFlight[0], inFlight[1]);
+                try (HubProcess second = start("hub-2", port)) {
+                    System.out.printf("hub: started again on the same data dir (%s)%n", second.awaitReadyQuietly());
+                    awaitArrivals(() -> -1);
+                }
+                if (resumedNanos > 0) {
+                    System.out.printf("after the restart: first message %.1f s after the kill, then %.0f per second%n",
+                            (resumedNanos - killNanos) / 1e9,
+                            (arrived.get() - atKill - 1) / Math.max(1e-9, (lastNanos - resumedNanos) / 1e9));
+                }
+                Occurrence o;
+                try (MongoStore store = MongoStore.open(StoreOptions.embedded(dataDir))) {
+                    o = new OccurrenceStore(store).find(Occurrence.idOf(broadcastId, 1));
+                }
+                report(o, String.format(" in_flight_at_kill=%d window=%d", inFlight[0], WINDOW * binds()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                sim.close();
+            }
+        }
+
+        private HubProcess start(String name, int smscPort) throws IOException {
+            Map<String, String> env = new HashMap<>();
+            env.put("SANDIAN_DATA_DIR", dataDir.toAbsolutePath().toString());
+            env.put("SANDIAN_HTTP_PORT", "0");
+            env.put("SANDIAN_AGI_PORT", "0");
+            env.put("SANDIAN_AGI_TTS", "false");
+            env.put("SANDIAN_SMPP_HOST", "127.0.0.1");
+            env.put("SANDIAN_SMPP_PORT", Integer.toString(smscPort));
+            env.put("SANDIAN_SMPP_SYSTEM_ID", "sandian");
+            env.put("SANDIAN_SMPP_PASSWORD", "secret");
+            env.put("SANDIAN_SMPP_BINDS", Integer.toString(binds()));
+            env.put("SANDIAN_SMPP_WINDOW", Integer.toString(WINDOW));
+            env.put("SANDIAN_SMPP_TPS", Integer.toString(perBind()));
+            env.put("SANDIAN_BROADCAST_SMS_PER_SECOND", Integer.toString(tps));
+            env.put("SANDIAN_BROADCAST_WORKERS", Integer.toString(workers));
+            return HubProcess.start(name, env, logDir, List.of("-Xmx1g", "-XX:+UseG1GC"));
+        }
+
+        /**
+         * Of the phones the simulator had at the kill: {not stored as submitted, not stored at all}
+         * in {@code sms_mt}, read with no hub running (one scan: a benchmark, not a hot path).
+         */
+        private long[] inFlight(Set<String> arrivedPhones) {
+            Set<String> stored = new HashSet<>();
+            Set<String> submitted = new HashSet<>();
+            try (MongoStore store = MongoStore.open(StoreOptions.embedded(dataDir))) {
+                for (Document d : store.collection("sms_mt", Document.class).find()
+                        .projection(new Document("to", 1).append("state", 1)).batchSize(1_000)) {
+                    String to = bare(d.getString("to"));
+                    stored.add(to);
+                    if (!"QUEUED".equals(d.getString("state"))) submitted.add(to);
+                }
+            }
+            long notSubmitted = arrivedPhones.stream().filter(p -> !submitted.contains(p)).count();
+            long notStored = arrivedPhones.stream().filter(p -> !stored.contains(p)).count();
+            return new long[]{notSubmitted, notStored};
+        }
     }
 
     private static void sleep(long millis) {

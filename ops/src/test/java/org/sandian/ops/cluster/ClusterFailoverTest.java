@@ -41,6 +41,7 @@ import org.sandian.content.answer.Channel;
 import org.sandian.content.model.Lang;
 import org.sandian.content.store.MongoStore;
 import org.sandian.content.testing.TestStore;
+import org.sandian.ops.hub.HubProcess;
 
 /**
  * Two hub JVMs clustered over one store (an embedded store in this JVM) and bound to one SMSC

@@ -1,4 +1,4 @@
-package org.sandian.ops.cluster;
+package org.sandian.ops.hub;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,11 +12,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A hub in a JVM of its own ({@code org.sandian.ops.Main serve} on this test's class path), as an
- * operator runs it: configured by environment only, ready once it prints its ready line. Its log
- * goes to a file beside the test's output.
+ * A hub in a JVM of its own ({@code org.sandian.ops.Main serve} with this JVM's java and class
+ * path, the jar when run as {@code java -jar}), as an operator runs it: configured by environment
+ * only, ready once it prints its ready line. Its log goes to a file. For tests and benchmarks that
+ * kill a hub for real (SIGKILL).
  */
-final class HubProcess implements AutoCloseable {
+public final class HubProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
@@ -29,13 +30,20 @@ final class HubProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static HubProcess start(String name, Map<String, String> env, Path logDir) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                // the hub's own logging, not the test jars' quieter logback-test.xml
-                "-Dlogback.configurationFile=" + HubProcess.class.getResource("/logback.xml"),
-                "-cp", System.getProperty("java.class.path"), "org.sandian.ops.Main", "serve"));
+    /** A small hub JVM (tests: several on a shared machine). */
+    public static HubProcess start(String name, Map<String, String> env, Path logDir) throws IOException {
+        return start(name, env, logDir, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
+    public static HubProcess start(String name, Map<String, String> env, Path logDir, List<String> jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dfile.encoding=UTF-8");
+        command.addAll(jvmOptions);
+        // the hub's own logging, not the test jars' quieter logback-test.xml
+        command.add("-Dlogback.configurationFile=" + HubProcess.class.getResource("/logback.xml"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.sandian.ops.Main", "serve"));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         Path log = logDir.resolve(name + ".log");
@@ -62,7 +70,7 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** The ready line. */
-    String awaitReady(long seconds) throws Exception {
+    public String awaitReady(long seconds) throws Exception {
         try {
             return ready.get(seconds, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -70,8 +78,21 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** The ready line, or "not ready" after 3 minutes (the caller sees it and the log says why). */
+    public String awaitReadyQuietly() {
+        try {
+            return awaitReady(180);
+        } catch (Exception e) {
+            return "not ready: " + e.getMessage();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The HTTP port from the ready line. */
-    int httpPort() throws Exception {
+    public int httpPort() throws Exception {
         for (String part : awaitReady(0).split(" ")) {
             if (part.startsWith("http=")) return Integer.parseInt(part.substring(5));
         }
@@ -79,12 +100,12 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no lease given back, nothing flushed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 

@@ -1,0 +1,61 @@
+package org.sandian.ops.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.sandian.ops.Main;
+
+/**
+ * {@code sandian bench broadcast --kill-after}: the hub in a child JVM gets SIGKILL mid-run and is
+ * started again on its data dir; the simulator (in this JVM) has every recipient, and duplicates
+ * only among the messages in flight at the kill, never more than the SMPP window.
+ */
+class BenchBroadcastKillTest {
+
+    @Test
+    void aHubKilledMidBroadcastMissesNobodyAndRepeatsOnlyWhatWasInFlight() throws Exception {
+        Path dir = Files.createTempDirectory("sandian-bench-kill-");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.execute("bench", "broadcast", "--recipients", "600", "--tps", "200", "--kill-after", "200",
+                    "--workers", "2", "--data-dir", dir.toString());
+        } finally {
+            System.setOut(console);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        console.print(text);
+        assertEquals(0, code, text);
+        Matcher kill = Pattern.compile("kill: SIGKILL after (\\d+) arrived").matcher(text);
+        assertTrue(kill.find(), text);
+        assertTrue(Integer.parseInt(kill.group(1)) < 600, "killed mid-run: " + text);
+        Map<String, Long> result = result(text);
+        assertEquals(600, result.get("recipients"));
+        assertEquals(0, result.get("missing"), text);
+        assertTrue(result.get("duplicates") <= result.get("in_flight_at_kill"), text);
+        assertTrue(result.get("in_flight_at_kill") <= result.get("window"), text);
+    }
+
+    private static Map<String, Long> result(String text) {
+        Matcher line = Pattern.compile("(?m)^RESULT (.*)$").matcher(text);
+        assertTrue(line.find(), text);
+        Map<String, Long> values = new HashMap<>();
+        for (String pair : line.group(1).split(" ")) {
+            String[] kv = pair.split("=");
+            if (kv[1].matches("\\d+")) values.put(kv[0], Long.parseLong(kv[1]));
+        }
+        return values;
+    }
+}

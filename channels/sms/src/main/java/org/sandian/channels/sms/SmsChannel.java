@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import org.jsmpp.bean.BindType;
 import org.sandian.channels.sms.mo.MoIntake;
 import org.sandian.channels.sms.mt.BindSender;
 import org.sandian.channels.sms.mt.MtOutbox;
+import org.sandian.channels.sms.mt.OutboxOwners;
 import org.sandian.channels.sms.session.EsmeBind;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.MessageTypes;
@@ -31,9 +33,16 @@ import org.slf4j.LoggerFactory;
  * publishes {@code Addresses.SMS_STATUS} and {@code Addresses.SMS_RECEIVED}.
  *
  * <p>Start completes once queued MTs are resumed and the binds are started, without waiting for
- * the SMSC (it may be down: the binds keep trying; {@link #health()} shows them).
+ * the SMSC (it may be down: the binds keep trying; {@link #health()} shows them). Alone, a hub
+ * resumes every queued MT at start; in a cluster it resumes only those of hubs that stopped
+ * beating ({@link OutboxOwners}), at start and while it runs, so a dead hub's queue is finished
+ * by another and a live hub's is never sent twice.
  */
 public final class SmsChannel extends VerticleBase {
+
+    /** How often this hub says it is alive, and after how long without it another hub adopts its queued MTs. */
+    private static final Duration OWNER_BEAT = Duration.ofSeconds(5);
+    private static final Duration OWNER_DEAD_AFTER = Duration.ofSeconds(20);
 
     private static final Logger log = LoggerFactory.getLogger(SmsChannel.class);
 
@@ -51,6 +60,8 @@ public final class SmsChannel extends VerticleBase {
         return o == null ? 0 : o.queued();
     };
     private long sweeper = -1;
+    private long beater = -1;
+    private OutboxOwners owners;
 
     public SmsChannel(SmsOptions options, MongoStore store, MoHandler handler, Clock clock) {
         this.options = options;
@@ -88,9 +99,24 @@ public final class SmsChannel extends VerticleBase {
         // TD: bulk MTs still queued to that farmer are not sent
         vertx.eventBus().<String>consumer(Addresses.STOPPED, m -> outbox.stopped(m.body()));
         sweeper = vertx.setPeriodic(1_000, t -> intake.sweep());
+        owners = new OutboxOwners(store.collection(OutboxOwners.COLLECTION, Document.class), outbox.run(), clock,
+                OWNER_DEAD_AFTER);
+        boolean cluster = vertx.isClustered();
+        beater = vertx.setPeriodic(OWNER_BEAT.toMillis(), t -> vertx.executeBlocking(() -> {
+            owners.beat();
+            if (cluster) outbox.adopt(owners.claimDead(), false); // a dead hub's queue is not left behind
+            return null;
+        }, false).onFailure(e -> log.warn("sms: outbox owner beat failed: {}", e.toString())));
         SmsMeters.track(queuedParts);
         return vertx.executeBlocking(() -> {
-            int resumed = outbox.resume();
+            owners.beat();
+            int resumed;
+            if (cluster) {
+                resumed = outbox.adopt(owners.claimDead(), true);
+            } else {
+                owners.claimAllOthers();
+                resumed = outbox.resume();
+            }
             int parts = intake.recover();
             startBinds();
             log.info("sms: {} bind(s) to {}:{} starting, {} MT resumed, {} MO part(s) recovered",
@@ -124,6 +150,7 @@ public final class SmsChannel extends VerticleBase {
     @Override
     public Future<?> stop() {
         if (sweeper >= 0) vertx.cancelTimer(sweeper);
+        if (beater >= 0) vertx.cancelTimer(beater);
         SmsMeters.untrack(queuedParts);
         return vertx.executeBlocking(() -> {
             senders.forEach(BindSender::close);

@@ -129,7 +129,8 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
                 .append("priority", priority.name()).append("source", sms.source()).append("ref", r)
                 .append("parts", parts.size()).append("smscIds", Arrays.asList(new String[parts.size()]))
                 .append("receipts", Arrays.asList(new String[parts.size()]))
-                .append("state", State.QUEUED.name()).append("createdAt", now).append("updatedAt", now);
+                .append("state", State.QUEUED.name()).append("createdAt", now).append("updatedAt", now)
+                .append("node", node);
         // stored (NEW) or already there (DUPLICATE: the same id twice sends once) before the id is answered
         return mtInserts.write(new InsertOneModel<>(doc)).thenApply(outcome -> {
             if (outcome == BulkBatcher.Outcome.NEW) {
@@ -144,16 +145,45 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     }
 
     /**
-     * After a restart: every MT not fully submitted goes back to the queue (parts already sent are
-     * not resent). One scan of sms_mt for state QUEUED, at start only.
+     * After a restart of a hub alone: every MT not fully submitted goes back to the queue (parts
+     * already sent are not resent). One scan of sms_mt for state QUEUED, at start only.
      */
     public int resume() {
-        int n = 0;
-        for (Document d : mtCollection.find(Filters.eq("state", State.QUEUED.name())).batchSize(500)) {
-            if (resume(d)) n++;
-        }
-        if (n > 0) log.info("outbox: {} queued MT(s) resumed", n);
+        return resume(Filters.eq("state", State.QUEUED.name()));
+    }
+
+    /**
+     * In a cluster: the MTs still queued by the given runs (dead hubs, claimed through
+     * {@link OutboxOwners}) and by hubs from before runs were recorded become this run's and go
+     * back to its queue. One scan of sms_mt.
+     */
+    public int adopt(List<String> runs, boolean withUnowned) {
+        if (runs.isEmpty() && !withUnowned) return 0;
+        List<Bson> owners = new ArrayList<>();
+        if (!runs.isEmpty()) owners.add(Filters.in("node", runs));
+        if (withUnowned) owners.add(Filters.exists("node", false));
+        int n = resume(Filters.and(Filters.eq("state", State.QUEUED.name()), Filters.or(owners)));
+        if (n > 0) log.info("outbox: {} queued MT(s) of {} adopted", n, runs.isEmpty() ? "earlier hubs" : runs);
         return n;
+    }
+
+    private int resume(Bson filter) {
+        List<String> mine = new ArrayList<>();
+        for (Document d : mtCollection.find(filter).batchSize(500)) {
+            if (resume(d)) mine.add(d.getString("_id"));
+        }
+        // now ours: a later adoption by another hub must not take them while we live
+        for (int i = 0; i < mine.size(); i += 500) {
+            mtCollection.updateMany(Filters.in("_id", mine.subList(i, Math.min(mine.size(), i + 500))),
+                    Updates.set("node", node));
+        }
+        if (!mine.isEmpty()) log.info("outbox: {} queued MT(s) resumed", mine.size());
+        return mine.size();
+    }
+
+    /** This run's id, stored with each MT it queues. */
+    public String run() {
+        return node;
     }
 
     private boolean resume(Document d) {

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.sandian.broadcast.audience.Audience;
 import org.sandian.broadcast.core.BroadcastDraft;
 import org.sandian.broadcast.core.BroadcastOptions;
@@ -49,13 +49,11 @@ import org.sandian.ops.hub.HubProcess;
  * chunks over once their leases expire, and the handsets get every message, each once except
  * (at most) what was in flight at the kill.
  *
- * <p>About 90 s (two hub JVMs, a 30 s lease): run with {@code -Dsandian.cluster.test=true}, e.g.
- * {@code mvn -o -pl ops test -Dtest=ClusterFailoverTest -Dsandian.cluster.test=true}. Fails in most
- * runs for now (from 1 to 1,057 of 3,000 not reached): MTs the killed hub's SMS channel had stored but
- * not submitted stay queued in its outbox, and no survivor adopts them (see ops/DEPLOYMENT.md).
+ * <p>About 90 s (two hub JVMs, a 30 s lease, a dead hub's SMS queue adopted after 20 s without its
+ * beat); part of the suite, skipped with {@code -Dsandian.cluster.test=false}.
  */
 @Tag("cluster")
-@EnabledIfSystemProperty(named = "sandian.cluster.test", matches = "true")
+@DisabledIfSystemProperty(named = "sandian.cluster.test", matches = "false")
 class ClusterFailoverTest {
 
     private static final int SUBSCRIBERS = Integer.getInteger("sandian.cluster.subscribers", 3_000);

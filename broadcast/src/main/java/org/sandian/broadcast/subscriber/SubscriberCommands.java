@@ -2,6 +2,7 @@ package org.sandian.broadcast.subscriber;
 
 import java.time.Instant;
 import org.sandian.content.answer.Answer;
+import org.sandian.content.answer.Channel;
 import org.sandian.content.answer.Intent;
 import org.sandian.content.bus.SubscriberCommand;
 import org.sandian.content.model.Lang;
@@ -37,7 +38,9 @@ public final class SubscriberCommands {
                 } catch (IllegalArgumentException e) {
                     return new CommandOutcome(null, new Answer.Failed(lang, c.action(), "bad-topic"), false);
                 }
-                Subscriber s = base.withTopic(topic, c.channel(), now);
+                // Alerts go by SMS whichever channel asked for them (the hotline's menu 4, the web's
+                // verified form, SUB by SMS): subscribing is consent to SMS.
+                Subscriber s = base.withTopic(topic, Channel.SMS, now);
                 if (s.lang() == null) s = s.inLang(lang, now);
                 return new CommandOutcome(s, new Answer.Done(lang, Intent.SUBSCRIBE, topic, "subscribed"), false);
             }

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.ErrorCategory;
@@ -98,9 +99,20 @@ public final class QuestionStore {
      * {@code regionCode} (its sub-regions included; all when null), the most urgent first.
      */
     public List<Question> list(QuestionState state, String regionCode, int page, int perPage) {
+        return list(state, regionCode, false, page, perPage);
+    }
+
+    /**
+     * A page of questions in a region subtree ({@code regionCode} null: all), soonest due first;
+     * with {@code alsoUnplaced}, also those whose asker gave no region.
+     */
+    public List<Question> list(QuestionState state, String regionCode, boolean alsoUnplaced, int page, int perPage) {
         List<Bson> filters = new ArrayList<>();
         if (state != null) filters.add(eq("state", state.name()));
-        if (regionCode != null) filters.add(regex("region", "^" + Pattern.quote(RegionCode.prefix(regionCode))));
+        if (regionCode != null) {
+            Bson within = regex("region", "^" + Pattern.quote(RegionCode.prefix(regionCode)));
+            filters.add(alsoUnplaced ? or(within, eq("region", null)) : within);
+        }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
         int size = Math.max(1, perPage);
         return questions.find(filter).sort(Sorts.ascending("due", "_id"))

@@ -86,6 +86,12 @@ class QuestionStoreTest {
         assertEquals(List.of(taken.number()),
                 store.list(QuestionState.ASSIGNED, null, 1, 10).stream().map(Question::number).toList());
         assertEquals(7, store.list(null, null, 1, 100).size());
+
+        Question unplaced = ask("+8613900000002", null);
+        assertEquals(5, store.list(QuestionState.OPEN, "420000000000", false, 1, 10).size(), "a province's own");
+        assertEquals(6, store.list(QuestionState.OPEN, "420000000000", true, 1, 10).size(), "and those of no region");
+        assertTrue(store.list(QuestionState.OPEN, "430000000000", true, 1, 10).stream()
+                .anyMatch(q -> q.number().equals(unplaced.number())));
     }
 
     @Test

@@ -62,7 +62,8 @@ public final class ConsoleRoutes {
                                        org.sandian.channels.voice.VoiceChannel voice) {
         return new ConsoleRoutes(vertx, logins, view, new ContentPages(vertx, desk, stores, view),
                 new AuditPage(vertx, auditLog, view, zone),
-                new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock), csrfSecret,
+                new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock,
+                        voice == null ? null : voice.soundsDir()), csrfSecret,
                 java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock),
                         new PriceImportPages(vertx, desk, stores, view, clock),
                         new PriceReviewPage(vertx, desk, view, snapshot),

@@ -40,7 +40,12 @@ final class QuestionsPage {
     private final ZoneId zone;
     private final Clock clock;
 
-    QuestionsPage(Vertx vertx, QuestionStore questions, AuditLog audit, View view, ZoneId zone, Clock clock) {
+    /** Spoken questions' recordings (the voice channel's sounds directory); null without a voice channel. */
+    private final SoundFiles sounds;
+
+    QuestionsPage(Vertx vertx, QuestionStore questions, AuditLog audit, View view, ZoneId zone, Clock clock,
+                  java.nio.file.Path soundsDir) {
+        this.sounds = soundsDir == null ? null : new SoundFiles(soundsDir);
         this.vertx = vertx;
         this.questions = questions;
         this.audit = audit;
@@ -52,6 +57,7 @@ final class QuestionsPage {
     void mount(Router r) {
         r.get("/questions").handler(this::list);
         r.get("/questions/:number").handler(this::show);
+        r.get("/questions/:number/recording").handler(this::recording);
         r.post("/questions/:number/assign").handler(this::assign);
         r.post("/questions/:number/answer").handler(this::answer);
         r.post("/questions/:number/close").handler(this::close);
@@ -61,7 +67,7 @@ final class QuestionsPage {
         Officer officer = ctx.get(Officer.CONTEXT_KEY);
         QuestionState state = parseState(ctx.queryParams().get("state"));
         int page = parsePage(ctx.queryParams().get("page"));
-        vertx.executeBlocking(() -> questions.list(state, scopeOf(officer), page, PER_PAGE), false)
+        vertx.executeBlocking(() -> questions.list(state, officer.regionCode(), seesUnplaced(officer), page, PER_PAGE), false)
                 .onSuccess(list -> view.render(ctx, "questions", new JsonObject()
                         .put("questions", rows(list)).put("state", state == null ? "" : state.name())
                         .put("page", page).put("hasNext", list.size() == PER_PAGE)
@@ -78,6 +84,22 @@ final class QuestionsPage {
             }
             view.render(ctx, "question", new JsonObject().put("q", row(q.get()))
                     .put("mayAnswer", officer.is(Role.AGENT)));
+        }).onFailure(ctx::fail);
+    }
+
+    /** The caller's recorded question, to officers who may see the question (same region rule as the page). */
+    private void recording(RoutingContext ctx) {
+        Officer officer = ctx.get(Officer.CONTEXT_KEY);
+        vertx.executeBlocking(() -> visible(officer, ctx.pathParam("number"))
+                .filter(q -> q.recording() != null && sounds != null)
+                .flatMap(q -> sounds.wav(sounds.nameOf(q.recording()))), false).onSuccess(file -> {
+            if (file.isEmpty()) {
+                ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
+                        .end("no recording of this question in your region");
+                return;
+            }
+            ctx.response().putHeader("Content-Type", "audio/wav").putHeader("Cache-Control", "private, max-age=3600")
+                    .sendFile(file.get().toString());
         }).onFailure(ctx::fail);
     }
 
@@ -156,14 +178,16 @@ final class QuestionsPage {
     }
 
     private Optional<Question> visible(Officer officer, String number) {
-        String scope = scopeOf(officer);
-        return questions.find(number)
-                .filter(q -> scope == null || (q.region() != null && RegionCode.isWithin(q.region(), scope)));
+        return questions.find(number).filter(q -> q.region() == null ? seesUnplaced(officer)
+                : RegionCode.isWithin(q.region(), officer.regionCode()));
     }
 
-    /** Province-level officers see every question, including those with no region; others their subtree. */
-    private static String scopeOf(Officer officer) {
-        return RegionCode.levelOf(officer.regionCode()) == RegionLevel.PROVINCE ? null : officer.regionCode();
+    /**
+     * Officers see the questions of their region subtree; those whose asker gave no region (a web
+     * visitor who chose none) go to province-level officers, who are the first to place them.
+     */
+    private static boolean seesUnplaced(Officer officer) {
+        return RegionCode.levelOf(officer.regionCode()) == RegionLevel.PROVINCE;
     }
 
     private boolean overdue(Question q) {

@@ -233,6 +233,11 @@ public final class Hub {
         return store;
     }
 
+    /** Where the hotline's sounds are, recorded questions among them (Asterisk shares it). */
+    public java.nio.file.Path soundsDir() {
+        return voice.soundsDir();
+    }
+
     public Vertx vertx() {
         return vertx;
     }

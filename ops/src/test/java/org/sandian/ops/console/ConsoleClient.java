@@ -21,6 +21,11 @@ final class ConsoleClient {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private String token;
 
+    /** The signed-in client itself, for what is not a page (sounds, downloads). */
+    HttpClient http() {
+        return http;
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return keepToken(http.send(HttpRequest.newBuilder(URI.create(SharedHub.url(path))).build(),
                 HttpResponse.BodyHandlers.ofString()));

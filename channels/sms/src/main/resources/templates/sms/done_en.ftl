@@ -13,6 +13,9 @@ Registered<#if words?has_content>: ${words}</#if>. Send PRICE MAIZE for prices n
 <#case "LANGUAGE">
 OK, replies will now be in English.
 <#break>
+<#case "REPORT">
+Price received: ${a.subject()!words}. It is published once reviewed.
+<#break>
 <#default>
 Done.
 </#switch>

@@ -13,6 +13,9 @@
 <#case "LANGUAGE">
 好的，以后用中文回复您。
 <#break>
+<#case "REPORT">
+报价已收到：${a.subject()!words}，审核后发布。
+<#break>
 <#default>
 已办理。
 </#switch>

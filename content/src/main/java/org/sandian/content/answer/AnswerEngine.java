@@ -44,6 +44,11 @@ public final class AnswerEngine {
         };
     }
 
+    /** "玉米 白沙洲", "玉米白沙洲": the commodity named first, and the words left over (a market, a place). */
+    TermParser.Parsed commodityAndRest(String words) {
+        return TermParser.parse(snapshot.get(), words);
+    }
+
     /** Resolves a commodity by any of its names, for actions such as "SUB PRICE MAIZE". */
     public Resolution<Commodity> commodity(String words) {
         return TermParser.parse(snapshot.get(), words).commodity();

@@ -4,11 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.FarmerProfile;
+import org.sandian.content.bus.PriceReport;
 import org.sandian.content.bus.RecordCodec;
 import org.sandian.content.bus.SubscriberCommand;
 import org.sandian.content.bus.TicketCommand;
@@ -27,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class HubAnswerService implements AnswerService {
 
     private static final Logger log = LoggerFactory.getLogger(HubAnswerService.class);
+    /** What is reported, then the price: "玉米 白沙洲 1.25", "玉米白沙洲1.25元/公斤". */
+    private static final Pattern REPORTED_PRICE = Pattern.compile("(.+?)\\s*([0-9]{1,6}(?:\\.[0-9]{1,3})?)\\s*(?:元.*|yuan.*)?",
+            Pattern.CASE_INSENSITIVE);
     private static final long PROFILE_TIMEOUT_MS = 1_000;
     private static final long COMMAND_TIMEOUT_MS = 10_000;
 
@@ -79,6 +86,7 @@ public final class HubAnswerService implements AnswerService {
             case REGISTER -> register(q);
             case ASK, COMPLAIN, STATUS -> ticket(q, new TicketCommand(q.intent(), q.sender(), q.channel(), q.terms(),
                     null, q.region(), q.lang()));
+            case REPORT -> report(q);
         };
     }
 
@@ -118,6 +126,26 @@ public final class HubAnswerService implements AnswerService {
         }
         return command(q, new SubscriberCommand(q.intent(), q.sender(), q.channel(), null, crops,
                 found.item().code(), q.lang()));
+    }
+
+    /**
+     * "报价 玉米 白沙洲 1.25" (a unit after the number is allowed): commodity, market, price. The
+     * number is read from the raw text, as folding drops its decimal point; the reporter's number
+     * is checked where the report is served.
+     */
+    private Future<Answer> report(Query q) {
+        if (q.sender() == null) return Future.succeededFuture(new Answer.Failed(q.lang(), Intent.REPORT, "no-sender"));
+        Matcher m = REPORTED_PRICE.matcher(q.terms() == null ? "" : q.terms().strip());
+        if (!m.matches()) return Future.succeededFuture(new Answer.Failed(q.lang(), Intent.REPORT, "bad-report"));
+        BigDecimal price = new BigDecimal(m.group(2));
+        TermParser.Parsed named = engine.commodityAndRest(m.group(1));
+        Resolution<Candidate> market = engine.place(named.rest());
+        if (price.signum() <= 0 || !(named.commodity() instanceof Resolution.Found<Commodity> c)
+                || !(market instanceof Resolution.Found<Candidate> place) || place.item().kind() != Candidate.Kind.MARKET) {
+            return Future.succeededFuture(new Answer.Failed(q.lang(), Intent.REPORT, "bad-report"));
+        }
+        return request(Addresses.PRICE_REPORT, new PriceReport(q.sender(), c.item().code(), place.item().code(), price,
+                q.lang()), PriceReport.class);
     }
 
     private Answer unresolved(Query q, Resolution<Commodity> r, Intent suggested) {

@@ -24,6 +24,8 @@ public enum Intent {
     COMPLAIN,
     /** The state and answer of a ticket (状态查询). */
     STATUS,
+    /** A price texted by a registered reporter (报价 玉米 武汉 1.25): it arrives in review. */
+    REPORT,
     /** No keyword: the engine guesses from the words (a bare commodity name means its price). */
     GUESS
 }

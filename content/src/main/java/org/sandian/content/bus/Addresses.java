@@ -24,6 +24,9 @@ public final class Addresses {
     /** Published: phone (String, E.164) that has just stopped: drop its pending sends at once. */
     public static final String STOPPED = "sandian.subscribers.stopped";
 
+    /** Request: {@code PriceReport} -> {@code Answer}. Served by ops (reporters' numbers, the content desk). */
+    public static final String PRICE_REPORT = "sandian.prices.report";
+
     /** Request: {@code TicketCommand} -> {@code Answer}. Served by content's questions desk. */
     public static final String TICKET_COMMAND = "sandian.questions.command";
 

@@ -9,7 +9,7 @@ import org.sandian.content.answer.Query;
 public final class MessageTypes {
 
     private static final List<Class<?>> TYPES = List.of(
-            Query.class, Answer.class, FarmerProfile.class, SubscriberCommand.class, TicketCommand.class,
+            Query.class, Answer.class, FarmerProfile.class, SubscriberCommand.class, TicketCommand.class, PriceReport.class,
             OutboundSms.class, SmsStatus.class);
 
     private MessageTypes() {

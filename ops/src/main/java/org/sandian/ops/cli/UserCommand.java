@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.sandian.content.audit.AuditLog;
+import org.sandian.content.bus.PhoneMask;
 import org.sandian.content.model.RegionCode;
 import org.sandian.content.store.MongoStore;
 import org.sandian.ops.auth.ApiTokens;
 import org.sandian.ops.auth.PasswordHasher;
 import org.sandian.ops.auth.PasswordPolicy;
+import org.sandian.ops.auth.ReporterPhones;
 import org.sandian.ops.auth.Role;
 import org.sandian.ops.auth.User;
 import org.sandian.ops.auth.UserStore;
@@ -56,6 +58,10 @@ public final class UserCommand implements Runnable {
         @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
         boolean passwordStdin;
 
+        @Option(names = "--phone", description = "a reporter's mobile number: prices texted from it (报价 玉米 武汉 1.25)"
+                + " arrive in review as this user's")
+        String phone;
+
         @Override
         public Integer call() throws IOException {
             Role parsedRole;
@@ -73,6 +79,14 @@ public final class UserCommand implements Runnable {
                 System.err.println("the user name must be 2 to 40 letters, digits, '.', '_' or '-'");
                 return 2;
             }
+            if (phone != null) {
+                try {
+                    org.sandian.broadcast.subscriber.PhoneNumbers.normalize(phone);
+                } catch (RuntimeException e) {
+                    System.err.println("--phone: " + e.getMessage());
+                    return 2;
+                }
+            }
             String password = readPassword();
             if (password == null) return 2;
             try {
@@ -89,8 +103,9 @@ public final class UserCommand implements Runnable {
                     System.err.println("user '" + name + "' already exists");
                     return 1;
                 }
+                if (phone != null) new ReporterPhones(store).link(phone, name);
                 new AuditLog(store, clock).record("cli", "user.add", "user:" + name, region, null,
-                        "role=" + parsedRole.key() + " region=" + region);
+                        "role=" + parsedRole.key() + " region=" + region + (phone == null ? "" : " phone=" + PhoneMask.mask(phone)));
                 System.out.println("user " + name + " added: role " + parsedRole.key() + ", region " + region);
                 return 0;
             }

@@ -38,6 +38,9 @@ final class Console {
         View view = new View(vertx, config.zone());
         String secret = config.reader().optional("console.csrf-secret");
         QuestionStore questions = new QuestionStore(store, clock, WorkingDays.mondayToFriday(config.zone()));
+        // reporters' texted prices go through this same desk
+        new org.sandian.ops.console.PriceReportDesk(new org.sandian.ops.auth.ReporterPhones(store), new UserStore(store),
+                desk, snapshot, config.zone(), clock).serve(vertx);
         return ConsoleRoutes.create(vertx, logins, view, desk, content, questions, audit, config.zone(), clock,
                 secret != null ? secret : randomSecret(), broadcasts, demoSmsc, snapshot, tv, voice)
                 .router(config.dataDir().resolve("uploads"));

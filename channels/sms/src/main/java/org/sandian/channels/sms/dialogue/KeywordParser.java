@@ -29,7 +29,7 @@ public final class KeywordParser {
             Map.entry("政策", Intent.NOTICES), Map.entry("通知", Intent.NOTICES),
             Map.entry("订阅", Intent.SUBSCRIBE), Map.entry("注册", Intent.REGISTER), Map.entry("语言", Intent.LANGUAGE),
             Map.entry("问", Intent.ASK), Map.entry("问题", Intent.ASK), Map.entry("咨询", Intent.ASK),
-            Map.entry("投诉", Intent.COMPLAIN), Map.entry("查询", Intent.STATUS),
+            Map.entry("投诉", Intent.COMPLAIN), Map.entry("查询", Intent.STATUS), Map.entry("报价", Intent.REPORT),
             Map.entry("帮助", Intent.HELP));
 
     /** Longest first, so "问题" wins over "问". */
@@ -45,6 +45,7 @@ public final class KeywordParser {
             Map.entry("reg", Intent.REGISTER), Map.entry("register", Intent.REGISTER),
             Map.entry("lang", Intent.LANGUAGE), Map.entry("language", Intent.LANGUAGE),
             Map.entry("ask", Intent.ASK), Map.entry("complain", Intent.COMPLAIN), Map.entry("status", Intent.STATUS),
+            Map.entry("report", Intent.REPORT),
             Map.entry("help", Intent.HELP));
 
     /** Unsubscribe only as the whole message: "N" or "STOP" inside a sentence means nothing. */

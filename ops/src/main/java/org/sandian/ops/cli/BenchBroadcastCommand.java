@@ -74,13 +74,16 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
     private static final String REGION = "429005100201";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Officer OFFICER = new Officer("bench", "admin", null);
-    private static final int WINDOW = 50;
 
     @Option(names = "--recipients", defaultValue = "100000", description = "subscribers to make and reach (${DEFAULT-VALUE})")
     int recipients;
 
     @Option(names = "--tps", defaultValue = "500", description = "SMS per second the broadcast may send (${DEFAULT-VALUE})")
     int tps;
+
+    @Option(names = "--window", defaultValue = "50", description = "submit_sm outstanding per bind, as the SMSC allows"
+            + " (${DEFAULT-VALUE})")
+    int window;
 
     @Option(names = "--via", defaultValue = "sim", description = "sim: SMS channel and SMSC simulator; bus: a counting SMS_SEND consumer")
     String via;
@@ -175,7 +178,7 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
         sim.onMessage(m -> arrive(m.to()));
         int binds = binds();
         int perBind = perBind();
-        SmsOptions options = SmsOptions.of("127.0.0.1", port, "sandian", "secret").withBinds(binds).withFlow(WINDOW, perBind);
+        SmsOptions options = SmsOptions.of("127.0.0.1", port, "sandian", "secret").withBinds(binds).withFlow(window, perBind);
         SmsChannel channel = new SmsChannel(options, store, MoHandler.NONE, Clock.systemUTC());
         vertx.deployVerticle(channel).await();
         long end = System.currentTimeMillis() + 30_000;
@@ -330,7 +333,7 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
                 try (MongoStore store = MongoStore.open(StoreOptions.embedded(dataDir))) {
                     o = new OccurrenceStore(store).find(Occurrence.idOf(broadcastId, 1));
                 }
-                report(o, String.format(" in_flight_at_kill=%d window=%d", inFlight[0], WINDOW * binds()));
+                report(o, String.format(" in_flight_at_kill=%d window=%d", inFlight[0], window * binds()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -350,7 +353,7 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
             env.put("SANDIAN_SMPP_SYSTEM_ID", "sandian");
             env.put("SANDIAN_SMPP_PASSWORD", "secret");
             env.put("SANDIAN_SMPP_BINDS", Integer.toString(binds()));
-            env.put("SANDIAN_SMPP_WINDOW", Integer.toString(WINDOW));
+            env.put("SANDIAN_SMPP_WINDOW", Integer.toString(window));
             env.put("SANDIAN_SMPP_TPS", Integer.toString(perBind()));
             env.put("SANDIAN_BROADCAST_SMS_PER_SECOND", Integer.toString(tps));
             env.put("SANDIAN_BROADCAST_WORKERS", Integer.toString(workers));

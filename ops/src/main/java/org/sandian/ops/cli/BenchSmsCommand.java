@@ -3,6 +3,7 @@ package org.sandian.ops.cli;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ import org.sandian.content.store.ContentStores;
 import org.sandian.content.store.Indexes;
 import org.sandian.content.store.MongoStore;
 import org.sandian.content.store.StoreOptions;
+import org.sandian.ops.metrics.HubMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,6 +68,7 @@ public final class BenchSmsCommand implements Callable<Integer> {
             "HELP", "JG 生猪", "TIP PADDY", "NEWS", "帮助", "价格 小龙虾 潜江", "PRCIE PIG", "行情 鸡蛋", "土豆");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String SHORT_CODE = "12316";
+    private static final java.util.regex.Pattern STATE = java.util.regex.Pattern.compile("state=\"([a-z]+)\"");
 
     @Option(names = "--count", description = "MOs to send (default ${DEFAULT-VALUE})")
     int count = 20_000;
@@ -92,6 +95,10 @@ public final class BenchSmsCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "MOs sent and answered before measuring (default ${DEFAULT-VALUE})")
     int warmup = 2_000;
 
+    @Option(names = "--metrics-port", description = "serve /metrics (Prometheus) on this port while the bench runs,"
+            + " 0 = any free port, and print the MO and MT counters scraped before and after (default: off)")
+    Integer metricsPort;
+
     private Stages stages;
 
     @Override
@@ -103,6 +110,8 @@ public final class BenchSmsCommand implements Callable<Integer> {
         boolean receipts = !noReceipts;
         Replies replies = new Replies();
         stages = new Stages();
+        HubMetrics metrics = metricsPort == null ? null : HubMetrics.start();
+        String scrapeUrl = metrics == null ? null : serveMetrics(vertx, metrics, metricsPort);
         try (MongoStore store = MongoStore.open(StoreOptions.embedded(dir));
              SmscSimulator sim = SmscSimulator.start(SimOptions.on(port).withReceipts(receipts, false))) {
             sim.onMessage(replies::arrived);
@@ -116,7 +125,9 @@ public final class BenchSmsCommand implements Callable<Integer> {
                 Run warm = run(sim, replies, "8613600000000", warmup, 0);
                 System.out.printf("warm-up: %d MOs, %d replies%n", warmup, warm.replied());
             }
+            if (scrapeUrl != null) System.out.println("metrics before: " + smsCounters(scrapeUrl));
             Run run = run(sim, replies, "8613700000000", count, rate);
+            if (scrapeUrl != null) System.out.println("metrics after:  " + smsCounters(scrapeUrl));
             long[] latencies = run.latencies();
             double seconds = (run.lastReply - run.start) / 1e9;
             double repliesPerSecond = run.replied() / Math.max(seconds, 1e-9);
@@ -133,8 +144,34 @@ public final class BenchSmsCommand implements Callable<Integer> {
             return count - run.replied() == 0 && run.duplicates() == 0 ? 0 : 1;
         } finally {
             await(vertx.close());
+            if (metrics != null) metrics.close();
             deleteTree(dir);
         }
+    }
+
+    /** GET /metrics on loopback, as Prometheus would scrape the hub; returns its URL. */
+    private static String serveMetrics(Vertx vertx, HubMetrics metrics, int port) throws Exception {
+        Router router = Router.router(vertx);
+        metrics.mount(router);
+        int bound = await(vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")).actualPort();
+        String url = "http://127.0.0.1:" + bound + HubMetrics.PATH;
+        System.out.println("metrics: " + url);
+        return url;
+    }
+
+    /** The SMS counters of one real scrape: MO handed over, MT by state. */
+    private static String smsCounters(String url) throws Exception {
+        String text = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.startsWith("sandian_mo_total{") && !line.startsWith("sandian_mt_total{")) continue;
+            java.util.regex.Matcher state = STATE.matcher(line);
+            out.append(line, 0, line.indexOf('{')).append(state.find() ? "{state=" + state.group(1) + "}" : "")
+                    .append(line.substring(line.lastIndexOf('}') + 1)).append("; ");
+        }
+        return out.length() == 0 ? "(no SMS counters yet)" : out.toString();
     }
 
     /** The temporary store goes with the run (a full run leaves tens of MB). */

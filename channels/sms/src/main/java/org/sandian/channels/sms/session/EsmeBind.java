@@ -118,7 +118,18 @@ public final class EsmeBind implements AutoCloseable {
             String host = useFailover && options.failoverHost() != null ? options.failoverHost() : options.host();
             int port = useFailover && options.failoverHost() != null ? options.failoverPort() : options.port();
             try {
-                session = connect(host, port);
+                SMPPSession bound = connect(host, port);
+                boolean closing;
+                synchronized (this) {
+                    // close() may have run while we were binding: a session bound after it would
+                    // live on as a zombie, taking MOs for a channel that is gone
+                    closing = !running;
+                    if (!closing) session = bound;
+                }
+                if (closing) {
+                    bound.unbindAndClose();
+                    break;
+                }
                 binds++;
                 backoff.reset();
                 useFailover = false;
@@ -174,11 +185,20 @@ public final class EsmeBind implements AutoCloseable {
         return e.getMessage();
     }
 
+    /** Unbinds; a bind in progress is closed as soon as it completes, never left bound. */
     @Override
     public void close() {
-        running = false;
+        SMPPSession s;
+        synchronized (this) {
+            running = false;
+            s = session;
+        }
         thread.interrupt();
-        SMPPSession s = session;
         if (s != null) s.unbindAndClose();
+        try {
+            thread.join(12_000); // at most a bind's own timeout
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,95 +5,49 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sandian.broadcast.testing.Await;
 import org.sandian.broadcast.audience.Audience;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.core.BroadcastDraft;
 import org.sandian.broadcast.core.BroadcastException;
-import org.sandian.broadcast.core.BroadcastOptions;
 import org.sandian.broadcast.core.BroadcastState;
 import org.sandian.broadcast.core.Officer;
 import org.sandian.broadcast.schedule.QuietHours;
 import org.sandian.broadcast.schedule.Schedule;
-import org.sandian.broadcast.subscriber.SubscriberStore;
 import org.sandian.broadcast.testing.Farmers;
 import org.sandian.broadcast.testing.MutableClock;
 import org.sandian.broadcast.testing.SmsSendRecorder;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.bus.Addresses;
-import org.sandian.content.bus.MessageTypes;
 import org.sandian.content.model.Lang;
-import org.sandian.content.store.MongoStore;
-import org.sandian.content.testing.TestStore;
 
 /**
  * Broadcasts end to end over the real bus and the embedded store, counted where the SMS channel
  * takes them ({@code SMS_SEND}). Each test uses its own township so tests share one store.
  */
-class BroadcastEngineTest {
+class BroadcastEngineTest extends EngineTestBed {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Officer EDITOR = new Officer("wang", "editor", "429005000000");
-    private static final Officer REVIEWER = new Officer("li", "reviewer", "429005000000");
-
-    private static MongoStore mongo;
-    private static SubscriberStore subscribers;
-    private Vertx vertx;
-    private BroadcastEngine engine;
     private SmsSendRecorder recorder;
 
-    @BeforeAll
-    static void openStore() {
-        mongo = TestStore.open();
-        subscribers = new SubscriberStore(mongo);
-    }
-
-    @AfterAll
-    static void closeStore() {
-        mongo.close();
-    }
-
-    @AfterEach
-    void stop() {
-        if (vertx != null) vertx.close().await();
-    }
-
     private void start(Clock clock, double tps, long tickMillis, long leaseMillis) {
-        vertx = Vertx.vertx();
-        MessageTypes.register(vertx.eventBus());
         if (recorder == null) recorder = new SmsSendRecorder().withReceipts();
-        recorder.attach(vertx);
-        EngineOptions options = new EngineOptions(new BroadcastOptions(SHANGHAI, true, 0.05),
-                new SenderOptions(2, 50, leaseMillis, Map.of(Channel.SMS, tps), SHANGHAI), tickMillis);
-        engine = new BroadcastEngine(mongo, options, clock, Map.of());
-        vertx.deployVerticle(engine).await();
+        startEngine(recorder, clock, tps, tickMillis, leaseMillis);
     }
 
     private static BroadcastDraft draft(String township, Schedule schedule, QuietHours quiet, Duration validFor,
                                         List<String> crops, Set<Lang> langs) {
         return new BroadcastDraft("油菜追肥", Map.of(Lang.ZH, "油菜追肥提醒", Lang.EN, "Top-dress rapeseed now"),
                 Set.of(Channel.SMS), new Audience(List.of(township), crops, List.of(), langs), schedule, quiet, validFor);
-    }
-
-    private Broadcast approved(BroadcastDraft d) {
-        Broadcast b = engine.service().create(EDITOR, d);
-        engine.service().submit(EDITOR, b.id());
-        return engine.service().approve(REVIEWER, b.id());
     }
 
     private record Run(Broadcast broadcast, List<String> phones) {

@@ -8,78 +8,37 @@ import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sandian.broadcast.audience.Audience;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.core.BroadcastDraft;
-import org.sandian.broadcast.core.BroadcastOptions;
 import org.sandian.broadcast.core.BroadcastState;
-import org.sandian.broadcast.core.Officer;
 import org.sandian.broadcast.schedule.QuietHours;
 import org.sandian.broadcast.schedule.Schedule;
-import org.sandian.broadcast.subscriber.SubscriberStore;
 import org.sandian.broadcast.testing.Await;
 import org.sandian.broadcast.testing.Farmers;
 import org.sandian.broadcast.testing.SmsSendRecorder;
 import org.sandian.content.answer.Channel;
-import org.sandian.content.bus.MessageTypes;
 import org.sandian.content.model.Lang;
-import org.sandian.content.store.MongoStore;
-import org.sandian.content.testing.TestStore;
 
 /**
  * What the outbox costs once a broadcast is under way or over: lease documents of finished
  * occurrences are purged (and nothing is claimed or sent again after), and idle senders do not
  * re-read the occurrences (store reads counted by the driver's command listener).
  */
-class OutboxHousekeepingTest {
+class OutboxHousekeepingTest extends EngineTestBed {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Officer EDITOR = new Officer("wang", "editor", "429005000000");
-    private static final Officer REVIEWER = new Officer("li", "reviewer", "429005000000");
-
-    private static MongoStore mongo;
-    private static SubscriberStore subscribers;
-    private Vertx vertx;
-    private BroadcastEngine engine;
     private final SmsSendRecorder recorder = new SmsSendRecorder().withReceipts();
 
-    @BeforeAll
-    static void openStore() {
-        mongo = TestStore.open();
-        subscribers = new SubscriberStore(mongo);
-    }
-
-    @AfterAll
-    static void closeStore() {
-        mongo.close();
-    }
-
-    @AfterEach
-    void stop() {
-        if (vertx != null) vertx.close().await();
-    }
-
     private void start(double tps, long tickMillis) {
-        vertx = Vertx.vertx();
-        MessageTypes.register(vertx.eventBus());
-        recorder.attach(vertx);
-        EngineOptions options = new EngineOptions(new BroadcastOptions(SHANGHAI, true, 0.05),
-                new SenderOptions(2, 50, 5_000, Map.of(Channel.SMS, tps), SHANGHAI), tickMillis);
-        engine = new BroadcastEngine(mongo, options, Clock.systemUTC(), Map.of());
-        vertx.deployVerticle(engine).await();
+        startEngine(recorder, Clock.systemUTC(), tps, tickMillis, 5_000);
     }
 
     private Broadcast approved(String township) {
@@ -87,11 +46,9 @@ class OutboxHousekeepingTest {
     }
 
     private Broadcast approved(String township, QuietHours quiet) {
-        Broadcast b = engine.service().create(EDITOR, new BroadcastDraft("油菜追肥", Map.of(Lang.ZH, "油菜追肥提醒"),
+        return approved(new BroadcastDraft("油菜追肥", Map.of(Lang.ZH, "油菜追肥提醒"),
                 Set.of(Channel.SMS), new Audience(List.of(township), List.of(), List.of(), Set.of()), Schedule.now(),
                 quiet, null));
-        engine.service().submit(EDITOR, b.id());
-        return engine.service().approve(REVIEWER, b.id());
     }
 
     private static boolean claimed(String id) {

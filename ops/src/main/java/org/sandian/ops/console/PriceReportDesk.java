@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.sandian.content.answer.Answer;
 import org.sandian.content.answer.Intent;
 import org.sandian.content.bus.Addresses;
+import org.sandian.content.bus.MessageTypes;
 import org.sandian.content.bus.PhoneMask;
 import org.sandian.content.bus.PriceReport;
 import org.sandian.content.bus.RecordCodec;
@@ -55,7 +56,7 @@ public final class PriceReportDesk {
     }
 
     public void serve(Vertx vertx) {
-        RecordCodec.register(vertx.eventBus(), PriceReport.class);
+        MessageTypes.register(vertx.eventBus());
         vertx.eventBus().<PriceReport>consumer(Addresses.PRICE_REPORT, m -> vertx.executeBlocking(() -> take(m.body()), false)
                 .onComplete(r -> reply(m, r.succeeded() ? r.result()
                         : new Answer.Failed(m.body().lang(), Intent.REPORT, "unavailable"))));

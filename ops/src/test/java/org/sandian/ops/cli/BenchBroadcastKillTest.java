@@ -17,13 +17,14 @@ import org.sandian.ops.Main;
 
 /**
  * {@code sandian bench broadcast --kill-after}: the hub in a child JVM gets SIGKILL mid-run and is
- * started again on its data dir; the simulator (in this JVM) has every recipient, and duplicates
- * only among the messages in flight at the kill, never more than the SMPP window.
+ * started again on its data dir; the simulator (in this JVM) has every recipient once: what was in
+ * flight at the kill (submitted, answer not stored) is known from the receipts the simulator keeps
+ * until the hub is bound again.
  */
 class BenchBroadcastKillTest {
 
     @Test
-    void aHubKilledMidBroadcastMissesNobodyAndRepeatsOnlyWhatWasInFlight() throws Exception {
+    void aHubKilledMidBroadcastMissesNobodyAndRepeatsNobody() throws Exception {
         Path dir = Files.createTempDirectory("sandian-bench-kill-");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream console = System.out;
@@ -44,7 +45,7 @@ class BenchBroadcastKillTest {
         Map<String, Long> result = result(text);
         assertEquals(600, result.get("recipients"));
         assertEquals(0, result.get("missing"), text);
-        assertTrue(result.get("duplicates") <= result.get("in_flight_at_kill"), text);
+        assertEquals(0, result.get("duplicates"), text);
         assertTrue(result.get("in_flight_at_kill") <= result.get("window"), text);
     }
 

@@ -115,7 +115,8 @@ class ClusterFailoverTest {
                 assertTrue(all, "every farmer reached: " + unreached(store, phones, byPhone));
 
                 for (String p : phones) assertTrue(byPhone.containsKey(handset(p)), "never reached: " + p + " in " + byPhone.keySet().stream().limit(3).toList());
-                assertTrue(duplicates <= SMPP_WINDOW, duplicates + " duplicates, more than the window: " + twice);
+                // What the killed hub had submitted without storing the answer is known from the SMSC's receipts.
+                assertEquals(0, duplicates, duplicates + " farmer(s) got it twice (window " + SMPP_WINDOW + "): " + twice);
                 assertTrue(beforeKill > t0);
                 assertReady(b, "1 member(s)");
             } finally {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import org.bson.Document;
 import org.jsmpp.bean.BindType;
@@ -43,6 +44,8 @@ public final class SmsChannel extends VerticleBase {
     /** How often this hub says it is alive, and after how long without it another hub adopts its queued MTs. */
     private static final Duration OWNER_BEAT = Duration.ofSeconds(5);
     private static final Duration OWNER_DEAD_AFTER = Duration.ofSeconds(20);
+    /** How long binds are up before MTs taken back are checked against orphan receipts and sent. */
+    private static final Duration RECEIPTS_GRACE = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(SmsChannel.class);
 
@@ -62,6 +65,9 @@ public final class SmsChannel extends VerticleBase {
     private long sweeper = -1;
     private long beater = -1;
     private OutboxOwners owners;
+    /** When a bind came up (clock millis), -1 while none is bound; read by the sweeper only. */
+    private long upSince = -1;
+    private final AtomicBoolean sweeping = new AtomicBoolean();
 
     public SmsChannel(SmsOptions options, MongoStore store, MoHandler handler, Clock clock) {
         this.options = options;
@@ -81,6 +87,7 @@ public final class SmsChannel extends VerticleBase {
         DeliveryOptions receivedOpts = RecordCodec.options(InboundMessage.class);
         outbox = new MtOutbox(store.collection("sms_mt", Document.class),
                 store.collection("sms_receipts_index", Document.class),
+                store.collection("sms_orphan_receipts", Document.class),
                 s -> {
                     meters.status(s);
                     vertx.eventBus().publish(Addresses.SMS_STATUS, s, statusOpts);
@@ -98,7 +105,10 @@ public final class SmsChannel extends VerticleBase {
                         m::reply, e -> m.fail(500, e.getMessage())));
         // TD: bulk MTs still queued to that farmer are not sent
         vertx.eventBus().<String>consumer(Addresses.STOPPED, m -> outbox.stopped(m.body()));
-        sweeper = vertx.setPeriodic(1_000, t -> intake.sweep());
+        sweeper = vertx.setPeriodic(1_000, t -> {
+            intake.sweep();
+            sweepOutbox();
+        });
         owners = new OutboxOwners(store.collection(OutboxOwners.COLLECTION, Document.class), outbox.run(), clock,
                 OWNER_DEAD_AFTER);
         boolean cluster = vertx.isClustered();
@@ -123,6 +133,28 @@ public final class SmsChannel extends VerticleBase {
                     binds.size(), options.host(), options.port(), resumed, parts);
             return null;
         }, false);
+    }
+
+    /**
+     * The outbox's held receipts and the MTs it took back (see {@link MtOutbox#sweep}), off the
+     * event loop, one sweep at a time. "Bound long enough": a bind has been up for
+     * {@link #RECEIPTS_GRACE}, time for an SMSC to hand over the receipts it kept while we were away.
+     */
+    private void sweepOutbox() {
+        long now = clock.millis();
+        boolean up = false;
+        for (EsmeBind b : binds) up |= b.bound();
+        if (!up) upSince = -1;
+        else if (upSince < 0) upSince = now;
+        boolean longEnough = upSince >= 0 && now - upSince >= RECEIPTS_GRACE.toMillis();
+        if (!sweeping.compareAndSet(false, true)) return;
+        vertx.executeBlocking(() -> {
+            outbox.sweep(longEnough);
+            return null;
+        }, false).onComplete(r -> {
+            sweeping.set(false);
+            if (r.failed()) log.warn("sms: outbox sweep failed: {}", r.cause().toString());
+        });
     }
 
     private void startBinds() {

@@ -147,7 +147,7 @@ public final class MoIntake implements AutoCloseable {
                 log.warn("receipt without id ignored: {}", new String(pdu.getShortMessage(), StandardCharsets.ISO_8859_1));
                 return;
             }
-            await(receipts.onReceipt(r.smscId(), r.stat(), r.err()), "receipt " + r.smscId());
+            await(receipts.onReceipt(r), "receipt " + r.smscId());
             return;
         }
         byte[] ud = pdu.getShortMessage();

@@ -10,13 +10,24 @@ import org.jsmpp.bean.OptionalParameter;
 /**
  * A delivery receipt read from a deliver_sm: the receipted_message_id TLV when present (preferred),
  * else the {@code id:} of the text; the final state from the message_state TLV or {@code stat:}.
- * Tolerant of case and spacing, which differ from SMSC to SMSC.
+ * Tolerant of case and spacing, which differ from SMSC to SMSC. The handset ({@code source_addr})
+ * and the start of the text ({@code text:}, often mangled outside Latin-1) are kept too: they let a
+ * receipt whose id we never stored (a submit in flight when a hub died) be matched to its MT.
+ *
+ * @param from the handset the message went to, as the SMSC gives it (maybe without "+"); "" if none
+ * @param text what follows {@code text:}, the first characters of the message as the SMSC saw them; "" if none
  */
-public record Receipt(String smscId, String stat, String err) {
+public record Receipt(String smscId, String stat, String err, String from, String text) {
+
+    /** A receipt that names no handset and no text (tests, and SMSCs that give neither). */
+    public Receipt(String smscId, String stat, String err) {
+        this(smscId, stat, err, "", "");
+    }
 
     private static final Pattern ID = Pattern.compile("(?i)\\bid:\\s*([^\\s]+)");
     private static final Pattern STAT = Pattern.compile("(?i)\\bstat:\\s*([A-Za-z]+)");
     private static final Pattern ERR = Pattern.compile("(?i)\\berr:\\s*([^\\s]+)");
+    private static final Pattern TEXT = Pattern.compile("(?is)\\btext:(.*)$");
     private static final String[] STATES = {"", "ENROUTE", "DELIVRD", "EXPIRED", "DELETED", "UNDELIV",
             "ACCEPTD", "UNKNOWN", "REJECTD"};
 
@@ -43,7 +54,9 @@ public record Receipt(String smscId, String stat, String err) {
             stat = v < STATES.length ? STATES[v] : "UNKNOWN";
         }
         String err = group(ERR, text);
-        return new Receipt(id, stat == null ? "UNKNOWN" : stat.toUpperCase(Locale.ROOT), err == null ? "" : err);
+        String snippet = group(TEXT, text);
+        return new Receipt(id, stat == null ? "UNKNOWN" : stat.toUpperCase(Locale.ROOT), err == null ? "" : err,
+                pdu.getSourceAddr() == null ? "" : pdu.getSourceAddr().strip(), snippet == null ? "" : snippet);
     }
 
     private static String group(Pattern p, String text) {

@@ -6,9 +6,8 @@ import java.util.concurrent.CompletableFuture;
 public interface ReceiptSink {
 
     /**
-     * @param smscId the message id as the receipt gives it (hex or decimal, maybe zero-padded)
-     * @param stat   DELIVRD, UNDELIV, EXPIRED, REJECTD, DELETED, ACCEPTD, ENROUTE, UNKNOWN
-     * @param err    the SMSC's error code text ("000")
+     * @param receipt its id as the SMSC gives it (hex or decimal, maybe zero-padded), stat (DELIVRD,
+     *                UNDELIV, EXPIRED, REJECTD, DELETED, ACCEPTD, ENROUTE, UNKNOWN), err ("000"), handset, text start
      */
-    CompletableFuture<Void> onReceipt(String smscId, String stat, String err);
+    CompletableFuture<Void> onReceipt(Receipt receipt);
 }

@@ -6,8 +6,10 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import org.sandian.channels.sms.SmsSender;
 import org.sandian.channels.sms.codec.MtPart;
 import org.sandian.channels.sms.codec.MtSplitter;
 import org.sandian.channels.sms.log.LogIds;
+import org.sandian.channels.sms.mo.Receipt;
 import org.sandian.channels.sms.mo.ReceiptSink;
 import org.sandian.channels.sms.store.BulkBatcher;
 import org.sandian.content.bus.OutboundSms;
@@ -45,6 +48,11 @@ import org.slf4j.LoggerFactory;
  * that acknowledging SMS_SEND never waits behind a batch of submit and receipt updates. An MT
  * costs its insert, one update per part and the part's receipt-index entry (plus one update per
  * receipt). Parts wait in one priority queue: replies before bulk, then oldest first.
+ *
+ * <p>MTs taken back from a stopped run (a restart, or a dead hub's queue adopted) may have parts
+ * the SMSC took just before the stop, whose answers were never stored. They wait until the binds
+ * have been up long enough for the SMSC to hand over the receipts it kept, and parts that an
+ * {@link OrphanReceipts orphan receipt} shows the SMSC has are recorded, not sent again.
  */
 public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
@@ -80,13 +88,14 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             return size() > 500_000;
         }
     });
-    /** Receipts that beat our own handling of their submit_sm_resp (fast SMSCs do): applied on submit. */
-    private final Map<String, String[]> early = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String[]> eldest) {
-            return size() > 100_000;
-        }
-    });
+    /** How long a receipt no MT claims is held before it counts as an orphan (an owner stores its index within ms). */
+    static final long HOLD_MS = 2_000;
+    /** Orphans no queued part claimed in this long are dropped. */
+    private static final Duration ORPHANS_KEPT = Duration.ofDays(2);
+    private final HeldReceipts held = new HeldReceipts();
+    private final OrphanReceipts orphans;
+    /** MTs taken back from a stopped run, waiting to be checked against orphan receipts before their parts go. */
+    private final List<Mt> suspects = new ArrayList<>();
     /** Phone (without "+") that sent TD -> the order counter then: bulk MTs queued before it are not sent. */
     private final Map<String, Long> stoppedAt = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
         @Override
@@ -100,10 +109,11 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final String node = Long.toString(System.currentTimeMillis(), 36);
 
-    public MtOutbox(MongoCollection<Document> mt, MongoCollection<Document> index,
+    public MtOutbox(MongoCollection<Document> mt, MongoCollection<Document> index, MongoCollection<Document> orphans,
                     Consumer<SmsStatus> statusListener, Clock clock, int maxParts) {
         this.mtCollection = mt;
         this.indexCollection = index;
+        this.orphans = new OrphanReceipts(orphans);
         this.mtInserts = new BulkBatcher(mt, "sms_mt-new", 500);
         this.mtWrites = new BulkBatcher(mt, "sms_mt", 500);
         this.indexWrites = new BulkBatcher(index, "sms_receipts_index", 500);
@@ -195,7 +205,9 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         Mt mt = new Mt(id, d.getString("to"), Priority.valueOf(d.getString("priority")), parts,
                 Arrays.copyOf(smscIds, parts.size()), Arrays.copyOf(receipts, parts.size()), order.incrementAndGet());
         live.put(id, mt);
-        for (int i = 0; i < parts.size(); i++) if (mt.smscIds[i] == null) jobs.add(new Job(mt, i));
+        synchronized (suspects) {
+            suspects.add(mt); // its parts go once checked against orphan receipts: see sweep()
+        }
         return true;
     }
 
@@ -247,12 +259,12 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     CompletableFuture<Void> submitted(Job job, String smscId) {
         Mt mt = job.mt();
         submitted.incrementAndGet();
-        List<String[]> beaten = new ArrayList<>();
+        List<Receipt> beaten = new ArrayList<>();
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (String key : SmscIds.keys(smscId)) {
-            synchronized (early) {
+            synchronized (held) {
                 recentIds.put(key, new PartRef(mt.id, job.part()));
-                String[] receipt = early.remove(key);
+                Receipt receipt = held.take(key);
                 if (receipt != null) beaten.add(receipt);
             }
             writes.add(indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
@@ -275,7 +287,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             publish(mt, State.SUBMITTED);
             settleIfFinal(mt);
         }
-        if (!beaten.isEmpty()) onReceipt(beaten.get(0)[0], beaten.get(0)[1], beaten.get(0)[2]);
+        if (!beaten.isEmpty()) onReceipt(beaten.get(0));
         return CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
             if (e != null) log.warn("MT {} part {}: submit result not stored: {}", LogIds.mask(mt.id), job.part() + 1, e.toString());
         });
@@ -307,41 +319,53 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     // ------------------------------------------------------------------ receipts
 
     @Override
-    public CompletableFuture<Void> onReceipt(String smscId, String stat, String err) {
+    public CompletableFuture<Void> onReceipt(Receipt receipt) {
         PartRef ref = null;
-        List<String> keys = new ArrayList<>(SmscIds.keys(smscId));
-        synchronized (early) {
+        Collection<String> keys = SmscIds.keys(receipt.smscId());
+        synchronized (held) {
             for (String key : keys) {
                 ref = recentIds.get(key);
                 if (ref != null) break;
             }
-            if (ref == null && holdIfRecent(keys, smscId, stat, err)) {
+            if (ref == null) ref = indexed(keys);
+            if (ref == null) {
+                // Most likely its submit_sm_resp is still being handled (fast SMSCs answer within a
+                // millisecond): held until submitted() registers the id, or sweep() gives up on it.
+                log.debug("receipt for SMSC id {} ({}) before its submit result, held", receipt.smscId(), receipt.stat());
+                held.hold(keys, receipt, clock.millis());
                 return CompletableFuture.completedFuture(null);
             }
         }
-        if (ref == null && !keys.isEmpty()) {
-            Document d = indexCollection.find(Filters.in("_id", keys)).first();
-            if (d != null) ref = new PartRef(d.getString("mt"), d.getInteger("part"));
-        }
-        if (ref == null) {
-            log.warn("receipt for unknown SMSC id {} ({}) ignored", smscId, stat);
-            return CompletableFuture.completedFuture(null);
-        }
+        return apply(ref, receipt);
+    }
+
+    private PartRef indexed(Collection<String> keys) {
+        if (keys.isEmpty()) return null;
+        Document d = indexCollection.find(Filters.in("_id", keys)).first();
+        return d == null ? null : new PartRef(d.getString("mt"), d.getInteger("part"));
+    }
+
+    private CompletableFuture<Void> apply(PartRef ref, Receipt receipt) {
         Mt mt = live.get(ref.mtId());
         if (mt == null) mt = load(ref.mtId());
         if (mt == null) return CompletableFuture.completedFuture(null);
         State before;
         State after;
+        boolean idLearnt;
         synchronized (mt) {
             before = mt.state;
-            mt.receipts[ref.part()] = stat;
+            // a part indexed but not yet marked submitted when its run stopped: the receipt says it went
+            idLearnt = mt.smscIds[ref.part()] == null;
+            if (idLearnt) mt.smscIds[ref.part()] = receipt.smscId();
+            mt.receipts[ref.part()] = receipt.stat();
             after = mt.aggregate();
             if (after.ordinal() > before.ordinal() || after == State.FAILED) mt.state = after;
             else after = before;
         }
         List<Bson> set = new ArrayList<>();
-        set.add(Updates.set("receipts." + ref.part(), stat));
+        set.add(Updates.set("receipts." + ref.part(), receipt.stat()));
         set.add(Updates.set("updatedAt", Date.from(clock.instant())));
+        if (idLearnt) set.add(Updates.set("smscIds." + ref.part(), receipt.smscId()));
         if (after != before) set.add(Updates.set("state", after.name()));
         if (after == State.FAILED && mt.error != null) set.add(Updates.set("error", mt.error));
         CompletableFuture<BulkBatcher.Outcome> stored = mtWrites.write(
@@ -354,16 +378,56 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     }
 
     /**
-     * A receipt whose id is in neither memory nor the index while parts are still being submitted:
-     * its submit_sm_resp is most likely still being handled (fast SMSCs answer within a
-     * millisecond). Hold it, keyed, until {@link #submitted} registers the id.
+     * Once a second, off the event loop. Receipts held {@value #HOLD_MS} ms that the index still
+     * does not know become orphans. Once the binds have been up long enough for the SMSC to hand
+     * over the receipts it kept while no hub was bound, MTs taken back from a stopped run are
+     * checked against the orphans: parts the SMSC already has are recorded, the others queued.
      */
-    private boolean holdIfRecent(List<String> keys, String smscId, String stat, String err) {
-        Document d = indexCollection.find(Filters.in("_id", keys)).first();
-        if (d != null) return false;
-        log.debug("receipt for SMSC id {} ({}) before its submit result, held", smscId, stat);
-        for (String key : keys) early.put(key, new String[]{smscId, stat, err});
-        return true;
+    public void sweep(boolean boundLongEnough) {
+        for (Receipt r : held.takeOlderThan(clock.millis() - HOLD_MS)) {
+            PartRef ref = indexed(SmscIds.keys(r.smscId()));
+            if (ref != null) {
+                apply(ref, r);
+            } else {
+                orphans.add(r, clock.instant());
+                log.info("receipt for unknown SMSC id {} ({}) from {} kept as an orphan", r.smscId(), r.stat(),
+                        PhoneMask.mask(r.from()));
+            }
+        }
+        if (boundLongEnough) reconcileSuspects();
+    }
+
+    private void reconcileSuspects() {
+        List<Mt> taken;
+        synchronized (suspects) {
+            if (suspects.isEmpty()) return;
+            taken = new ArrayList<>(suspects);
+            suspects.clear();
+        }
+        List<OrphanMatcher.Match> matches = OrphanMatcher.match(taken, orphans.all());
+        for (OrphanMatcher.Match m : matches) {
+            Receipt r = m.orphan().receipt();
+            submitted(new Job(m.mt(), m.part()), r.smscId());
+            onReceipt(r);
+            orphans.remove(r.smscId());
+        }
+        int queuedParts = 0;
+        for (Mt mt : taken) {
+            synchronized (mt) {
+                for (int i = 0; i < mt.parts.size(); i++) {
+                    if (mt.smscIds[i] == null) {
+                        jobs.add(new Job(mt, i));
+                        queuedParts++;
+                    }
+                }
+            }
+        }
+        if (!matches.isEmpty()) {
+            log.info("outbox: {} part(s) the SMSC took before the last stop recorded from its receipts, not sent again",
+                    matches.size());
+        }
+        log.info("outbox: {} MT(s) taken back, {} part(s) queued", taken.size(), queuedParts);
+        orphans.purgeBefore(clock.instant().minus(ORPHANS_KEPT));
     }
 
     private Mt load(String id) {
@@ -393,9 +457,13 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     // ------------------------------------------------------------------ health
 
-    /** Parts waiting for a window slot. */
+    /** Parts waiting for a window slot (those of MTs taken back count once they are checked). */
     public int queued() {
-        return jobs.size();
+        int n = jobs.size();
+        synchronized (suspects) {
+            for (Mt mt : suspects) n += mt.parts.size();
+        }
+        return n;
     }
 
     public long submittedParts() {

@@ -65,6 +65,8 @@ import org.slf4j.LoggerFactory;
 public final class SmscSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
+    /** How long a receipt waits for a bound hub before it is dropped. */
+    private static final long RECEIPT_KEPT_MS = 10 * 60_000;
 
     private final SimOptions options;
     private final SMPPServerSessionListener listener;
@@ -431,7 +433,9 @@ public final class SmscSimulator implements AutoCloseable {
                 ? new OptionalParameter[]{new OptionalParameter.COctetString(
                         OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(), receiptId)}
                 : new OptionalParameter[0];
-        for (int attempt = 0; attempt < 50 && !closed; attempt++) {
+        // Like an SMSC, keep a receipt until a hub of the account is bound to take it (a restart).
+        long giveUpAt = System.currentTimeMillis() + RECEIPT_KEPT_MS;
+        while (!closed && System.currentTimeMillis() < giveUpAt) {
             SMPPServerSession session = pickSession();
             if (session == null) {
                 pause(100);

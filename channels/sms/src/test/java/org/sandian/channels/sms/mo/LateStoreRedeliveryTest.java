@@ -56,7 +56,7 @@ class LateStoreRedeliveryTest {
     }
 
     private void start() {
-        intake = new MoIntake(late("sms_mo"), late("sms_mo_parts"), late("sms_mo_progress"), (id, stat, err) -> CompletableFuture.completedFuture(null),
+        intake = new MoIntake(late("sms_mo"), late("sms_mo_parts"), late("sms_mo_progress"), receipt -> CompletableFuture.completedFuture(null),
                 m -> {
                     handed.add(m);
                     return CompletableFuture.completedFuture(null);

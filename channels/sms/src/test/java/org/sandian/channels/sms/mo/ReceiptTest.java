@@ -20,11 +20,12 @@ class ReceiptTest {
     }
 
     @Test
-    void standardReceiptTextGivesIdAndState() {
+    void standardReceiptTextGivesIdStateHandsetAndTextStart() {
         DeliverSm d = receipt("id:0123456789 sub:001 dlvrd:001 submit date:2611220600 done date:2611220601 "
                 + "stat:DELIVRD err:000 text:PRICE MAIZE");
+        d.setSourceAddr("8613800000001");
         assertTrue(Receipt.isReceipt(d));
-        assertEquals(new Receipt("0123456789", "DELIVRD", "000"), Receipt.parse(d));
+        assertEquals(new Receipt("0123456789", "DELIVRD", "000", "8613800000001", "PRICE MAIZE"), Receipt.parse(d));
     }
 
     @Test

@@ -39,7 +39,8 @@ class MtLogMaskingTest {
         logs.start();
         outboxLog.addAppender(logs);
         try (MtOutbox outbox = new MtOutbox(store.collection("sms_mt", Document.class),
-                store.collection("sms_receipts_index", Document.class), s -> { }, Clock.systemUTC(), 6)) {
+                store.collection("sms_receipts_index", Document.class),
+                store.collection("sms_orphan_receipts", Document.class), s -> { }, Clock.systemUTC(), 6)) {
             outbox.send(new OutboundSms(BROADCAST_ID, PHONE, "寒潮预警 Cold wave", Priority.BULK, "broadcast"))
                     .get(5, TimeUnit.SECONDS);
             outbox.failed(outbox.next(1_000), SendError.REJECTED);

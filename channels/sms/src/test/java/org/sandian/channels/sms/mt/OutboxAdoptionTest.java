@@ -31,7 +31,8 @@ class OutboxAdoptionTest {
     private MtOutbox outbox(int i) throws InterruptedException {
         Thread.sleep(2); // run ids are start times in ms
         outboxes[i] = new MtOutbox(store.collection("sms_mt", Document.class),
-                store.collection("sms_receipts_index", Document.class), s -> { }, Clock.systemUTC(), 4);
+                store.collection("sms_receipts_index", Document.class),
+                store.collection("sms_orphan_receipts", Document.class), s -> { }, Clock.systemUTC(), 4);
         return outboxes[i];
     }
 

@@ -118,14 +118,8 @@ final class HotlineKeypad implements ConsolePage {
 
     private void sound(RoutingContext ctx) {
         String name = ctx.request().getParam("f");
-        vertx.executeBlocking(() -> sounds.wav(name), false).onComplete(found -> {
-            if (found.failed() || found.result().isEmpty()) {
-                ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8").end("no such sound");
-                return;
-            }
-            ctx.response().putHeader("Content-Type", "audio/wav").putHeader("Cache-Control", "private, max-age=3600")
-                    .sendFile(found.result().get().toString());
-        });
+        vertx.executeBlocking(() -> sounds.wav(name), false).onComplete(found ->
+                SoundFiles.send(ctx, found.succeeded() ? found.result() : java.util.Optional.empty(), "no such sound"));
     }
 
     private static String sessionId(RoutingContext ctx) {

@@ -92,15 +92,9 @@ final class QuestionsPage {
         Officer officer = ctx.get(Officer.CONTEXT_KEY);
         vertx.executeBlocking(() -> visible(officer, ctx.pathParam("number"))
                 .filter(q -> q.recording() != null && sounds != null)
-                .flatMap(q -> sounds.wav(sounds.nameOf(q.recording()))), false).onSuccess(file -> {
-            if (file.isEmpty()) {
-                ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
-                        .end("no recording of this question in your region");
-                return;
-            }
-            ctx.response().putHeader("Content-Type", "audio/wav").putHeader("Cache-Control", "private, max-age=3600")
-                    .sendFile(file.get().toString());
-        }).onFailure(ctx::fail);
+                .flatMap(q -> sounds.wav(sounds.nameOf(q.recording()))), false)
+                .onSuccess(file -> SoundFiles.send(ctx, file, "no recording of this question in your region"))
+                .onFailure(ctx::fail);
     }
 
     private void assign(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package org.sandian.ops.console;
 
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * WAV files of the sounds directory (rendered speech, recorded prompts and questions), named as
- * Asterisk names them (no extension). Only regular files inside that directory, after following
+ * Asterisk names them (no extension), and their one way to the officer's browser ({@link #send}). Only regular files inside that directory, after following
  * links, are ever handed out: no "..", no absolute names, no way out through a symbolic link.
  */
 final class SoundFiles {
@@ -41,5 +42,15 @@ final class SoundFiles {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The WAV file to the browser, or 404 with {@code missing} (a file found by {@link #wav} off the event loop). */
+    static void send(RoutingContext ctx, Optional<Path> file, String missing) {
+        if (file.isEmpty()) {
+            ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8").end(missing);
+            return;
+        }
+        ctx.response().putHeader("Content-Type", "audio/wav").putHeader("Cache-Control", "private, max-age=3600")
+                .sendFile(file.get().toString());
     }
 }

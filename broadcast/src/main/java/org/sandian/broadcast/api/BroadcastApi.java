@@ -8,7 +8,10 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,6 +54,7 @@ import org.sandian.content.store.MongoStore;
  * <pre>
  * GET  subscribers/:phone               PUT subscribers/:phone        POST subscribers/import (text/csv)
  * POST audiences/count  {audience, channels}
+ * POST recordings (a WAV file as the body) -> {"recording": name}, for a draft's "recordings": {"ZH": name}
  * GET  broadcasts       POST broadcasts (draft)    GET|PUT broadcasts/:id    GET broadcasts/:id/estimate
  * POST broadcasts/:id/submit|approve|reject|pause|resume|cancel
  * GET  broadcasts/:id/occurrences       GET broadcasts/:id/occurrences/:n/progress
@@ -97,6 +101,7 @@ public final class BroadcastApi {
         r.put("/subscribers/:phone").handler(c -> blocking(c, () -> saveSubscriber(c)));
         r.post("/subscribers/import").handler(c -> blocking(c, () -> importCsv(c)));
         r.post("/audiences/count").handler(c -> blocking(c, () -> countAudience(c)));
+        r.post("/recordings").handler(c -> blocking(c, () -> storeRecording(c)));
         r.get("/broadcasts").handler(c -> blocking(c, () -> broadcasts.list(officer(c))));
         r.post("/broadcasts").handler(c -> blocking(c, () -> created(c, broadcasts.create(officer(c), draft(c)))));
         r.get("/broadcasts/:id").handler(c -> blocking(c, () -> broadcasts.find(officer(c), c.pathParam("id"))));
@@ -161,6 +166,24 @@ public final class BroadcastApi {
         if (!req.audience().isWithin(officer(c).scope())) throw forbidden("the audience must lie within your area");
         Set<Channel> channels = req.channels() == null || req.channels().isEmpty() ? Set.of(Channel.SMS) : req.channels();
         return counter.count(req.audience(), channels);
+    }
+
+    /**
+     * A recorded message for a voice broadcast, the body a WAV file: checked and stored where the voice
+     * channel plays it; a draft names it under "recordings". 201 with its name; 400 with the reason.
+     */
+    private Object storeRecording(RoutingContext c) throws IOException {
+        Officer o = officer(c);
+        if (!o.mayDraft()) throw forbidden(o.role() + " may not attach recordings");
+        Path upload = Files.createTempFile("sandian-recording", ".upload");
+        try {
+            Files.write(upload, c.body().buffer() == null ? new byte[0] : c.body().buffer().getBytes());
+            String name = broadcasts.recordings().store(upload);
+            c.response().setStatusCode(201);
+            return Map.of("recording", name);
+        } finally {
+            Files.deleteIfExists(upload);
+        }
     }
 
     private Estimate estimate(RoutingContext c) {

@@ -25,15 +25,25 @@ public final class BroadcastService {
     private final Clock clock;
     private final Consumer<String> changed;
     private final AuditLog audit;
+    private final Recordings recordings;
 
-    /** @param audit where every action is recorded (who, what, state before and after), or null */
+    /**
+     * @param audit      where every action is recorded (who, what, state before and after), or null
+     * @param recordings where the recorded messages a draft may name are kept
+     */
     public BroadcastService(BroadcastStore store, BroadcastOptions options, Clock clock, Consumer<String> changed,
-                            AuditLog audit) {
+                            AuditLog audit, Recordings recordings) {
         this.store = store;
         this.options = options;
         this.clock = clock;
         this.changed = changed;
         this.audit = audit;
+        this.recordings = recordings;
+    }
+
+    /** Where recorded messages are stored before a draft names them. */
+    public Recordings recordings() {
+        return recordings;
     }
 
     public BroadcastOptions options() {
@@ -45,7 +55,7 @@ public final class BroadcastService {
         validate(officer, d);
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        Broadcast b = new Broadcast(id, d.title(), d.texts(), d.channels(), d.audience(), d.schedule(), d.quietHours(),
+        Broadcast b = new Broadcast(id, d.title(), d.texts(), d.recordings(), d.channels(), d.audience(), d.schedule(), d.quietHours(),
                 d.validFor(), BroadcastState.DRAFT, officer.name(), officer.regionCode(), null, null, now, now, null, 0, 0);
         store.insert(b);
         audit(officer.name(), "create", null, b);
@@ -56,7 +66,7 @@ public final class BroadcastService {
         validate(officer, d);
         return change(officer, "edit", id, b -> {
             requireState(b, BroadcastState.DRAFT);
-            return new Broadcast(b.id(), d.title(), d.texts(), d.channels(), d.audience(), d.schedule(), d.quietHours(),
+            return new Broadcast(b.id(), d.title(), d.texts(), d.recordings(), d.channels(), d.audience(), d.schedule(), d.quietHours(),
                     d.validFor(), b.state(), b.createdBy(), b.scope(), null, null, b.createdAt(), clock.instant(), null, 0,
                     b.version() + 1);
         });
@@ -152,10 +162,18 @@ public final class BroadcastService {
         throw conflict("broadcast " + id + " keeps changing; retry");
     }
 
+    /** Before and after are the states; with the recordings' names when there are any (which sound goes out). */
     private void audit(String actor, String action, Broadcast before, Broadcast after) {
         if (audit == null) return;
         audit.record(actor, "broadcast." + action, "broadcast:" + after.id(), after.scope(),
-                before == null ? null : before.state().name(), after.state().name());
+                before == null ? null : audited(before), audited(after));
+    }
+
+    private static String audited(Broadcast b) {
+        if (b.recordings().isEmpty()) return b.state().name();
+        StringBuilder s = new StringBuilder(b.state().name()).append(", recordings");
+        new java.util.TreeMap<>(b.recordings()).forEach((l, r) -> s.append(' ').append(l.name()).append('=').append(r));
+        return s.toString();
     }
 
     private void validate(Officer officer, BroadcastDraft d) {
@@ -164,6 +182,7 @@ public final class BroadcastService {
             throw invalid("a text in at least one language is required, and no text may be empty");
         }
         if (d.channels() == null || d.channels().isEmpty()) throw invalid("at least one channel is required");
+        validateRecordings(d);
         for (Channel c : d.channels()) {
             if (c == Channel.CONSOLE) throw invalid("channel CONSOLE cannot broadcast");
         }
@@ -187,6 +206,26 @@ public final class BroadcastService {
         }
         for (String r : d.audience().regions()) {
             if (!RegionCode.isValid(r)) throw invalid("not a region code: " + r);
+        }
+    }
+
+    /** A recording goes with a voice call and with the text it says (SMS, TV and web show the text). */
+    private void validateRecordings(BroadcastDraft d) {
+        if (d.recordings() == null || d.recordings().isEmpty()) return;
+        if (!d.channels().contains(Channel.VOICE)) {
+            throw invalid("a recording is played only by voice calls: choose the voice channel too, or remove the recording"
+                    + " / 录音只用于语音外呼：请同时选择语音外呼，或删除录音");
+        }
+        for (Map.Entry<Lang, String> r : d.recordings().entrySet()) {
+            String lang = r.getKey().name().toLowerCase(Locale.ROOT);
+            if (!d.texts().containsKey(r.getKey())) {
+                throw invalid("the " + lang + " recording needs the " + lang + " text too (what it says, for SMS, TV and"
+                        + " the web) / 有录音的语言也需要填写文字");
+            }
+            if (!recordings.isStored(r.getValue())) {
+                throw invalid("no such recording: " + r.getValue() + " (upload the WAV file first: POST /api/recordings)"
+                        + " / 没有这个录音，请先上传WAV文件");
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import org.sandian.broadcast.BroadcastAddresses;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.core.BroadcastService;
 import org.sandian.broadcast.core.BroadcastStore;
+import org.sandian.broadcast.core.Recordings;
 import org.sandian.broadcast.audience.AudienceCounter;
 import org.sandian.broadcast.audience.SubscriberSource;
 import org.sandian.broadcast.audience.TargetIndex;
@@ -55,6 +56,7 @@ public final class BroadcastEngine extends VerticleBase {
     private final EngineOptions options;
     private final Clock clock;
     private final Map<Channel, ChannelLink> extraLinks;
+    private final Recordings recordings;
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     private ChunkStore chunks;
     private OccurrenceStore occurrences;
@@ -70,10 +72,17 @@ public final class BroadcastEngine extends VerticleBase {
     private ClaimPurger purger;
 
     public BroadcastEngine(MongoStore store, EngineOptions options, Clock clock, Map<Channel, ChannelLink> extraLinks) {
+        this(store, options, clock, extraLinks, Recordings.NONE);
+    }
+
+    /** With the store of recorded messages that voice broadcasts may play (the voice channel's). */
+    public BroadcastEngine(MongoStore store, EngineOptions options, Clock clock, Map<Channel, ChannelLink> extraLinks,
+                           Recordings recordings) {
         this.store = store;
         this.options = options;
         this.clock = clock;
         this.extraLinks = extraLinks;
+        this.recordings = recordings;
     }
 
     public BroadcastService service() {
@@ -111,7 +120,8 @@ public final class BroadcastEngine extends VerticleBase {
         links.put(Channel.SMS, new SmsLink(vertx, 30_000));
         links.putAll(extraLinks);
         sender = new OutboxSender(chunks, occurrences, broadcasts, writer, closer, links, options.sender(), clock, stopped);
-        service = new BroadcastService(broadcasts, options.broadcast(), clock, this::announce, new AuditLog(store, clock));
+        service = new BroadcastService(broadcasts, options.broadcast(), clock, this::announce, new AuditLog(store, clock),
+                recordings);
         purger = new ClaimPurger(occurrences, chunks);
         fanOuts = Executors.newSingleThreadExecutor(r -> daemon(r, "broadcast-fanout"));
         scheduler = new Scheduler(broadcasts, occurrences, new FanOut(subscribers(), chunks, links.keySet()), closer, fanOuts,

@@ -1,6 +1,7 @@
 package org.sandian.broadcast.outbox;
 
 import io.vertx.core.Future;
+import org.sandian.broadcast.core.Broadcast;
 
 /**
  * Hands one entry to the channel that delivers it. The future succeeds once the channel has
@@ -9,5 +10,6 @@ import io.vertx.core.Future;
  */
 public interface ChannelLink {
 
-    Future<Void> send(EntryKey key, String text, String broadcastId);
+    /** {@code message}: the recipient's text and its language, and the recording a voice call plays (or null). */
+    Future<Void> send(EntryKey key, Broadcast.Message message, String broadcastId);
 }

@@ -283,7 +283,7 @@ public final class OutboxSender implements AutoCloseable {
 
         private void send(int i) throws InterruptedException {
             EntryKey key = chunk.key(i);
-            String text = job.active.broadcast.textFor(chunk.langs().get(i));
+            Broadcast.Message message = job.active.broadcast.messageFor(chunk.langs().get(i));
             limiter.acquire();
             // Wait in slices shorter than a third of the lease (a channel may take its whole timeout,
             // as long as the lease, to answer), renewing between them so the chunk is not taken over.
@@ -297,7 +297,7 @@ public final class OutboxSender implements AutoCloseable {
                 window.release();
                 return;
             }
-            link.send(key, text, job.active.broadcast.id()).onComplete(r -> {
+            link.send(key, message, job.active.broadcast.id()).onComplete(r -> {
                 window.release();
                 if (r.succeeded()) {
                     handedOver.incrementAndGet();

@@ -2,6 +2,7 @@ package org.sandian.broadcast.outbox;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.sandian.broadcast.core.Broadcast;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.OutboundSms;
 import org.sandian.content.bus.RecordCodec;
@@ -18,8 +19,8 @@ public final class SmsLink implements ChannelLink {
     }
 
     @Override
-    public Future<Void> send(EntryKey key, String text, String broadcastId) {
-        OutboundSms sms = new OutboundSms(key.toString(), key.phone(), text, OutboundSms.Priority.BULK,
+    public Future<Void> send(EntryKey key, Broadcast.Message message, String broadcastId) {
+        OutboundSms sms = new OutboundSms(key.toString(), key.phone(), message.text(), OutboundSms.Priority.BULK,
                 "broadcast:" + broadcastId);
         return vertx.eventBus().request(Addresses.SMS_SEND, sms,
                 RecordCodec.options(OutboundSms.class).setSendTimeout(timeoutMillis)).mapEmpty();

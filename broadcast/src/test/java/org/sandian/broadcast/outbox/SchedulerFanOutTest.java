@@ -37,7 +37,7 @@ class SchedulerFanOutTest {
             BroadcastStore broadcasts = new BroadcastStore(mongo);
             OccurrenceStore occurrences = new OccurrenceStore(mongo);
             Instant now = Instant.now();
-            Broadcast b = new Broadcast("fan-once", "t", Map.of(Lang.ZH, "通知"), Set.of(Channel.SMS),
+            Broadcast b = new Broadcast("fan-once", "t", Map.of(Lang.ZH, "通知"), Map.of(), Set.of(Channel.SMS),
                     new Audience(List.of(), List.of(), List.of(), Set.of()), Schedule.now(), null, null,
                     BroadcastState.SENDING, "wang", null, "li", null, now, now, null, 1, 3);
             broadcasts.insert(b);

@@ -27,6 +27,7 @@ import org.sandian.broadcast.core.BroadcastOptions;
 import org.sandian.broadcast.core.BroadcastService;
 import org.sandian.broadcast.core.BroadcastStore;
 import org.sandian.broadcast.core.Officer;
+import org.sandian.broadcast.core.Recordings;
 import org.sandian.broadcast.outbox.BroadcastEngine;
 import org.sandian.broadcast.outbox.EngineOptions;
 import org.sandian.broadcast.outbox.Occurrence;
@@ -300,7 +301,8 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
             try (MongoStore store = MongoStore.open(StoreOptions.embedded(dataDir))) {
                 makeSubscribers(store);
                 BroadcastService service = new BroadcastService(new BroadcastStore(store),
-                        new BroadcastOptions(ZONE, false, 0.05), Clock.systemUTC(), id -> { }, new AuditLog(store, Clock.systemUTC()));
+                        new BroadcastOptions(ZONE, false, 0.05), Clock.systemUTC(), id -> { }, new AuditLog(store, Clock.systemUTC()),
+                        Recordings.NONE);
                 broadcastId = service.create(OFFICER, draft()).id();
                 service.submit(OFFICER, broadcastId);
             }

@@ -130,7 +130,8 @@ public final class Hub {
         // Voice broadcasts need the manager interface; without it, broadcasts go by SMS, TV and web only.
         Map<Channel, ChannelLink> voiceLink = channels.voice().outboundEnabled()
                 ? Map.of(Channel.VOICE, new VoiceBroadcastLink(vertx)) : Map.of();
-        BroadcastEngine broadcasts = new BroadcastEngine(store, channels.broadcast(), clock, voiceLink);
+        BroadcastEngine broadcasts = new BroadcastEngine(store, channels.broadcast(), clock, voiceLink,
+                new VoiceRecordings(voice.recordings()));
         deploy(broadcasts, "broadcast engine");
         new TvBroadcastBridge(vertx, new BroadcastStore(store), clock).start();
 

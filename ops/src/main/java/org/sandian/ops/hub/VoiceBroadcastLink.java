@@ -3,6 +3,7 @@ package org.sandian.ops.hub;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.outbox.BroadcastEngine;
 import org.sandian.broadcast.outbox.ChannelLink;
 import org.sandian.broadcast.outbox.EntryKey;
@@ -12,8 +13,6 @@ import org.sandian.channels.voice.outbound.VoiceCallRequest;
 import org.sandian.channels.voice.outbound.VoiceCaller;
 import org.sandian.content.bus.RecordCodec;
 import org.sandian.content.bus.SmsStatus;
-import org.sandian.content.model.Lang;
-import org.sandian.content.names.TextNormalizer;
 
 /**
  * Hands a voice broadcast's entries to the voice channel, which calls through Asterisk's manager
@@ -38,8 +37,9 @@ final class VoiceBroadcastLink implements ChannelLink {
     }
 
     @Override
-    public Future<Void> send(EntryKey key, String text, String broadcastId) {
-        Lang lang = TextNormalizer.hasHan(text) ? Lang.ZH : Lang.EN;
-        return caller.call(new VoiceCallRequest(key.toString(), broadcastId, key.phone(), text, null, lang, null)).mapEmpty();
+    public Future<Void> send(EntryKey key, Broadcast.Message message, String broadcastId) {
+        // The recording, when the officer attached one for this language, is played instead of the text.
+        return caller.call(new VoiceCallRequest(key.toString(), broadcastId, key.phone(), message.text(),
+                message.recording(), message.lang(), null)).mapEmpty();
     }
 }

@@ -31,6 +31,7 @@ import org.sandian.broadcast.core.BroadcastOptions;
 import org.sandian.broadcast.core.BroadcastService;
 import org.sandian.broadcast.core.BroadcastStore;
 import org.sandian.broadcast.core.Officer;
+import org.sandian.broadcast.core.Recordings;
 import org.sandian.broadcast.schedule.Schedule;
 import org.sandian.broadcast.subscriber.Subscriber;
 import org.sandian.broadcast.subscriber.SubscriberStatus;
@@ -174,7 +175,7 @@ class ClusterFailoverTest {
     /** An SMS broadcast to every farmer of the township, due now; the hubs' schedulers fire it. */
     private static void broadcastTo(MongoStore store) {
         BroadcastService service = new BroadcastService(new BroadcastStore(store),
-                new BroadcastOptions(java.time.ZoneId.of("Asia/Shanghai"), false, 0.05), Clock.systemUTC(), id -> { }, null);
+                new BroadcastOptions(java.time.ZoneId.of("Asia/Shanghai"), false, 0.05), Clock.systemUTC(), id -> { }, null, Recordings.NONE);
         Officer editor = new Officer("wang", "editor", "429005000000");
         BroadcastDraft draft = new BroadcastDraft("霜冻预警", Map.of(Lang.ZH, "今夜霜冻，请覆盖菜苗。"), Set.of(Channel.SMS),
                 new Audience(List.of("429005101000"), List.of(), List.of(), Set.of()), Schedule.now(), null, null);

@@ -45,7 +45,7 @@ class TvBroadcastBridgeTest {
     void aSendingTvBroadcastIsOnTheTickerUntilCancelled() throws Exception {
         BroadcastStore store = new BroadcastStore(SharedHub.get().store());
         Instant now = Instant.now();
-        Broadcast b = new Broadcast("tvtest0001", "防汛", Map.of(Lang.ZH, "今晚有暴雨，请做好防汛准备"),
+        Broadcast b = new Broadcast("tvtest0001", "防汛", Map.of(Lang.ZH, "今晚有暴雨，请做好防汛准备"), Map.of(),
                 Set.of(Channel.TV), new Audience(List.of(), List.of(), List.of(), Set.of()),
                 Schedule.now(), null, Duration.ofHours(6),
                 BroadcastState.SENDING, "test", null, "reviewer", null, now, now, null, 1, 1);

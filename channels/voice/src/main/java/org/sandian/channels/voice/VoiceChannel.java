@@ -20,6 +20,7 @@ import org.sandian.channels.voice.outbound.VoiceCallOutcome;
 import org.sandian.channels.voice.outbound.VoiceCallRequest;
 import org.sandian.channels.voice.outbound.VoiceCaller;
 import org.sandian.channels.voice.speech.AnswerScripts;
+import org.sandian.channels.voice.speech.BroadcastRecordings;
 import org.sandian.channels.voice.speech.EspeakSpeechRenderer;
 import org.sandian.channels.voice.speech.SpeechRenderer;
 import org.sandian.channels.voice.speech.SpeechWarmer;
@@ -49,6 +50,7 @@ public final class VoiceChannel extends VerticleBase {
     private final SpeechRenderer givenSpeech;
     private final AtomicReference<VoiceMenu> menu = new AtomicReference<>();
     private final CallGate gate;
+    private final BroadcastRecordings recordings;
     private volatile SpeechRenderer speech = SpeechRenderer.NONE;
     private volatile FastAgiServer server;
     private volatile OutboundDialer dialer;
@@ -65,6 +67,7 @@ public final class VoiceChannel extends VerticleBase {
         this.store = store;
         this.givenSpeech = speech;
         this.gate = new CallGate(options.maxCalls());
+        this.recordings = new BroadcastRecordings(options.soundsDir(), options.soxCommand());
         // /metrics: calls in progress and calls refused as busy (the gauges read the gate itself)
         io.micrometer.core.instrument.Metrics.gauge("sandian.calls.active", gate, CallGate::active);
         io.micrometer.core.instrument.Metrics.gauge("sandian.calls.refused", gate, g -> (double) g.refused());
@@ -88,7 +91,7 @@ public final class VoiceChannel extends VerticleBase {
             AnswerScripts scripts = new AnswerScripts(new VoiceTemplates());
             warmer = new SpeechWarmer(speech, scripts, hub);
             HotlineScript hotline = new HotlineScript(options, menu::get, speech, scripts, hub, gate);
-            BroadcastScript broadcast = new BroadcastScript(options, menu::get, speech, hub, dialer);
+            BroadcastScript broadcast = new BroadcastScript(options, menu::get, speech, hub, dialer, recordings);
             Map<String, AgiScript> mapping = Map.of("hotline", hotline, "broadcast", broadcast);
             server = FastAgiServer.start(options.agiHost(), options.agiPort(), options.maxCalls() + BUSY_THREADS, mapping);
             return server;
@@ -138,6 +141,11 @@ public final class VoiceChannel extends VerticleBase {
     /** The name of the menu the hotline walks (its versions are in {@code MenuStore}). */
     public String menuName() {
         return options.menuName();
+    }
+
+    /** Officers' recorded broadcast messages, stored where Asterisk reads them and played by broadcast calls. */
+    public BroadcastRecordings recordings() {
+        return recordings;
     }
 
     /** Where rendered speech and recorded questions are (Asterisk reads the same directory). */

@@ -21,19 +21,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small Asterisk manager interface: banner, MD5 challenge login, Originate (queued, then an
  * OriginateResponse event when the test says how the call went), Hangup events, and a connection
  * the test can drop. Unknown actions get a plain Success; Command gets "Permission denied".
+ * Shared with ops' tests (the voice test-jar): a hub's voice broadcasts end to end.
  */
-final class FakeAmi implements AutoCloseable {
+public final class FakeAmi implements AutoCloseable {
 
     static final String CHALLENGE = "840158231";
 
     /** One action as received: its lines in order ("Key: value"). */
-    record Packet(List<String> lines) {
-        String get(String key) {
+    public record Packet(List<String> lines) {
+        public String get(String key) {
             for (String l : lines) if (l.regionMatches(true, 0, key + ":", 0, key.length() + 1)) return l.substring(key.length() + 1).strip();
             return null;
         }
 
-        List<String> all(String key) {
+        public List<String> all(String key) {
             List<String> out = new ArrayList<>();
             for (String l : lines) if (l.regionMatches(true, 0, key + ":", 0, key.length() + 1)) out.add(l.substring(key.length() + 1).strip());
             return out;
@@ -47,7 +48,7 @@ final class FakeAmi implements AutoCloseable {
     private volatile Socket current;
     private volatile OutputStream out;
 
-    FakeAmi(String secret) throws IOException {
+    public FakeAmi(String secret) throws IOException {
         this.secret = secret;
         this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::acceptLoop, "fake-ami");
@@ -55,16 +56,16 @@ final class FakeAmi implements AutoCloseable {
         t.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The next Originate, or null if none comes within {@code ms}. */
-    Packet nextOriginate(long ms) throws InterruptedException {
+    public Packet nextOriginate(long ms) throws InterruptedException {
         return originates.poll(ms, TimeUnit.MILLISECONDS);
     }
 
-    void originateResponse(Packet originate, boolean success, int reason, String uniqueId) throws IOException {
+    public void originateResponse(Packet originate, boolean success, int reason, String uniqueId) throws IOException {
         send("Event: OriginateResponse\r\nPrivilege: call,all\r\nActionID: " + originate.get("ActionID") + "\r\n"
                 + "Response: " + (success ? "Success" : "Failure") + "\r\nChannel: " + originate.get("Channel") + "\r\n"
                 + "Context: " + originate.get("Context") + "\r\nExten: " + originate.get("Exten") + "\r\n"
@@ -72,7 +73,7 @@ final class FakeAmi implements AutoCloseable {
                 + "CallerIDNum: <unknown>\r\nCallerIDName: <unknown>\r\n\r\n");
     }
 
-    void hangup(String uniqueId, String channel) throws IOException {
+    public void hangup(String uniqueId, String channel) throws IOException {
         send("Event: Hangup\r\nPrivilege: call,all\r\nChannel: " + channel + "\r\nUniqueid: " + uniqueId + "\r\n"
                 + "CallerIDNum: <unknown>\r\nCause: 16\r\nCause-txt: Normal Clearing\r\n\r\n");
     }

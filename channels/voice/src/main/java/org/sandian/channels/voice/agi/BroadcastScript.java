@@ -11,6 +11,7 @@ import org.sandian.channels.voice.VoiceOptions;
 import org.sandian.channels.voice.menu.VoiceMenu;
 import org.sandian.channels.voice.outbound.OutboundDialer;
 import org.sandian.channels.voice.outbound.VoiceCallRequest;
+import org.sandian.channels.voice.speech.BroadcastRecordings;
 import org.sandian.channels.voice.speech.Part;
 import org.sandian.channels.voice.speech.SpeechRenderer;
 import org.sandian.content.answer.Answer;
@@ -20,8 +21,8 @@ import org.sandian.content.answer.Query;
 import org.sandian.content.model.Lang;
 
 /**
- * The {@code broadcast} AGI script, run by the answered leg of an outbound call: plays the message,
- * then "1 to hear it again, 2 to get these by SMS". The callee and call id come from channel
+ * The {@code broadcast} AGI script, run by the answered leg of an outbound call: plays the message
+ * (the officer's recording when the call has one on disk, else its text through speech synthesis), then "1 to hear it again, 2 to get these by SMS". The callee and call id come from channel
  * variables set by the Originate: on this leg Asterisk's caller id is not the number dialled.
  */
 public final class BroadcastScript implements AgiScript {
@@ -31,14 +32,16 @@ public final class BroadcastScript implements AgiScript {
     private final SpeechRenderer speech;
     private final HubClient hub;
     private final OutboundDialer dialer;
+    private final BroadcastRecordings recordings;
 
     public BroadcastScript(VoiceOptions options, Supplier<VoiceMenu> menu, SpeechRenderer speech, HubClient hub,
-                           OutboundDialer dialer) {
+                           OutboundDialer dialer, BroadcastRecordings recordings) {
         this.options = options;
         this.menu = menu;
         this.speech = speech;
         this.hub = hub;
         this.dialer = dialer;
+        this.recordings = recordings;
     }
 
     @Override
@@ -76,7 +79,7 @@ public final class BroadcastScript implements AgiScript {
 
     private void play(Dialogue d, VoiceMenu m, VoiceCallRequest call, String callId, String callee)
             throws AgiException, Goodbye {
-        List<Part> message = call.recording() != null ? List.of(new Part.Sound(call.recording())) : d.parts(call.text());
+        List<Part> message = message(d, call);
         List<Part> offer = d.parts(m.prompt("broadcastOptions"));
         Dialogue.Attempts attempts = d.attempts("broadcast");
         char k = d.play(message);
@@ -104,6 +107,14 @@ public final class BroadcastScript implements AgiScript {
                 k = Dialogue.NONE;
             }
         }
+    }
+
+    /** The recording when it is on disk; its text spoken otherwise (no recording, or one gone missing). */
+    private List<Part> message(Dialogue d, VoiceCallRequest call) {
+        String sound = call.recording() == null ? null : recordings.soundOf(call.recording());
+        if (sound != null) return List.of(new Part.Sound(sound));
+        if (call.recording() != null) d.log().step("recording-missing " + call.recording() + ", speaking the text");
+        return d.parts(call.text());
     }
 
     private void heardToTheEnd(Dialogue d, String callId) {

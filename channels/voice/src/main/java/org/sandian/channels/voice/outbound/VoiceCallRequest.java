@@ -9,8 +9,9 @@ import org.sandian.content.model.Lang;
  *                       (while the process lives), so a request sent again does not ring twice
  * @param broadcastId    the broadcast it belongs to (reports, and a channel variable on the call)
  * @param callee         E.164 number to call
- * @param text           the message, spoken by the speech renderer (null when {@code recording} is given)
- * @param recording      a recorded message's sound name, or null
+ * @param text           the message, spoken by the speech renderer when there is no recording (or it is missing)
+ * @param recording      the officer's recorded message, as {@code BroadcastRecordings} named it, played instead
+ *                       of the text; or null
  * @param lang           the language of the message and prompts
  * @param subscribeTerms what key 2 subscribes the callee to, as SMS terms ("price 104", "notices"), or null
  */

@@ -156,7 +156,7 @@ public final class EspeakSpeechRenderer implements SpeechRenderer {
         }
     }
 
-    private static boolean runs(String binary, String arg) {
+    static boolean runs(String binary, String arg) {
         try {
             run(List.of(binary, arg), 10);
             return true;

@@ -27,7 +27,8 @@ import org.sandian.content.model.RegionCode;
 
 /**
  * The broadcast composer's form: its raw values (shown again as typed), the draft they make and
- * the problems found, field by field.
+ * the problems found, field by field. A recorded message per language arrives as a file, is stored
+ * (then kept in a hidden field, so a form shown again with a problem does not lose it) or refused.
  */
 final class BroadcastForm {
 
@@ -36,11 +37,17 @@ final class BroadcastForm {
     static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("H:mm");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     static final List<Channel> OFFERED = List.of(Channel.SMS, Channel.VOICE, Channel.WEB, Channel.TV);
+    /** The languages a broadcast is written (and recorded) in, as the form's fields end: textZh, recordingEn. */
+    static final Map<Lang, String> FIELD_SUFFIX = Map.of(Lang.ZH, "Zh", Lang.EN, "En");
 
     final JsonObject values = new JsonObject();
     final Map<String, String> errors = new LinkedHashMap<>();
     private Audience audience;
-    private BroadcastDraft draft;
+    private Map<Lang, String> texts;
+    private Set<Channel> channels;
+    private Schedule schedule;
+    private QuietHours quiet;
+    private Duration valid;
 
     private BroadcastForm() {
     }
@@ -52,7 +59,7 @@ final class BroadcastForm {
                 .put("langZh", false).put("langEn", false).put("channelSMS", true).put("channelVOICE", false)
                 .put("channelWEB", false).put("channelTV", false).put("schedule", "NOW").put("at", "").put("time", "")
                 .put("dayOfWeek", "MONDAY").put("dayOfMonth", "").put("validHours", "").put("quietFrom", "")
-                .put("quietTo", "");
+                .put("quietTo", "").put("recordingZh", "").put("recordingEn", "");
     }
 
     /** The form as the officer would have typed {@code b}: to edit a draft or a broadcast sent back. */
@@ -71,7 +78,9 @@ final class BroadcastForm {
                 .put("dayOfMonth", s.dayOfMonth() == null ? "" : String.valueOf(s.dayOfMonth()))
                 .put("validHours", b.validFor() == null ? "" : String.valueOf(b.validFor().toHours()))
                 .put("quietFrom", b.quietHours() == null ? "" : HH_MM.format(b.quietHours().from()))
-                .put("quietTo", b.quietHours() == null ? "" : HH_MM.format(b.quietHours().to()));
+                .put("quietTo", b.quietHours() == null ? "" : HH_MM.format(b.quietHours().to()))
+                .put("recordingZh", b.recordings().getOrDefault(Lang.ZH, ""))
+                .put("recordingEn", b.recordings().getOrDefault(Lang.EN, ""));
         for (Channel c : OFFERED) v.put("channel" + c.name(), b.channels().contains(c));
         return v;
     }
@@ -84,9 +93,13 @@ final class BroadcastForm {
             v.put(name, trim(f.get(name)));
         }
         v.put("langZh", f.contains("langZh")).put("langEn", f.contains("langEn"));
+        // A recording already stored stays unless its "remove" box is ticked; the service checks the name.
+        for (String suffix : FIELD_SUFFIX.values()) {
+            v.put("recording" + suffix, f.contains("removeRecording" + suffix) ? "" : trim(f.get("recording" + suffix)));
+        }
         for (Channel c : OFFERED) v.put("channel" + c.name(), f.contains("channel" + c.name()));
         form.audience = form.audience();
-        Schedule schedule = form.schedule(zone);
+        form.schedule = form.schedule(zone);
         Map<Lang, String> texts = new EnumMap<>(Lang.class);
         if (!v.getString("textZh").isEmpty()) texts.put(Lang.ZH, v.getString("textZh"));
         if (!v.getString("textEn").isEmpty()) texts.put(Lang.EN, v.getString("textEn"));
@@ -103,10 +116,21 @@ final class BroadcastForm {
                 form.errors.put("validHours", "a whole number of hours");
             }
         }
-        QuietHours quiet = form.quietHours();
-        if (form.errors.isEmpty()) form.draft = new BroadcastDraft(v.getString("title"), texts, channels, form.audience,
-                schedule, quiet, valid);
+        form.quiet = form.quietHours();
+        form.texts = texts;
+        form.channels = channels;
+        form.valid = valid;
         return form;
+    }
+
+    /** The recording just stored for {@code lang}: it replaces the one before. */
+    void attach(Lang lang, String recording) {
+        values.put("recording" + FIELD_SUFFIX.get(lang), recording);
+    }
+
+    /** An uploaded recording that was refused, with the reason. */
+    void refuse(Lang lang, String reason) {
+        errors.put("recording" + FIELD_SUFFIX.get(lang), reason);
     }
 
     /** The audience, or null (with an error) when a region code is malformed. */
@@ -116,7 +140,12 @@ final class BroadcastForm {
 
     /** The draft, or null when {@link #errors} is not empty. */
     BroadcastDraft draft() {
-        return draft;
+        if (!errors.isEmpty()) return null;
+        Map<Lang, String> recordings = new EnumMap<>(Lang.class);
+        FIELD_SUFFIX.forEach((lang, suffix) -> {
+            if (!values.getString("recording" + suffix).isEmpty()) recordings.put(lang, values.getString("recording" + suffix));
+        });
+        return new BroadcastDraft(values.getString("title"), texts, channels, audience, schedule, quiet, valid, recordings);
     }
 
     Set<Channel> channels() {

@@ -3,6 +3,7 @@ package org.sandian.ops.console;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.StringWriter;
@@ -32,6 +33,8 @@ import org.sandian.ops.auth.Officer;
  * button re-renders the form, no script), text per language with parts and cost, schedule; then
  * submit, approval by a second person, a self-refreshing progress page and the delivery report.
  * The service records every action in the audit log ("broadcast.create", "broadcast.approve"...).
+ * A voice broadcast may carry a recorded message per language (a WAV upload, converted for Asterisk
+ * by the voice channel), which calls play instead of speaking that language's text.
  */
 final class BroadcastPages implements ConsolePage {
 
@@ -40,8 +43,11 @@ final class BroadcastPages implements ConsolePage {
     private final View view;
     private final ZoneId zone;
     private final Clock clock;
+    /** The voice channel's sounds, where recordings are played from; null without a voice channel. */
+    private final SoundFiles sounds;
 
-    BroadcastPages(Vertx vertx, BroadcastEngine engine, View view, ZoneId zone, Clock clock) {
+    BroadcastPages(Vertx vertx, BroadcastEngine engine, View view, ZoneId zone, Clock clock, java.nio.file.Path soundsDir) {
+        this.sounds = soundsDir == null ? null : new SoundFiles(soundsDir);
         this.vertx = vertx;
         this.engine = engine;
         this.view = view;
@@ -56,6 +62,7 @@ final class BroadcastPages implements ConsolePage {
         r.post("/broadcasts/new").handler(ctx -> compose(ctx, null));
         r.get("/broadcasts/:id").handler(this::show);
         r.get("/broadcasts/:id/edit").handler(this::editForm);
+        r.get("/broadcasts/:id/recordings/:lang").handler(this::recording);
         r.post("/broadcasts/:id/edit").handler(ctx -> compose(ctx, ctx.pathParam("id")));
         r.post("/broadcasts/:id/:action").handler(this::act);
         r.get("/broadcasts/:id/occurrences/:n").handler(this::progress);
@@ -115,8 +122,10 @@ final class BroadcastPages implements ConsolePage {
         var o = ((Officer) ctx.get(Officer.CONTEXT_KEY)).forBroadcast();
         BroadcastForm form = BroadcastForm.read(ctx.request().formAttributes(), zone);
         boolean save = "save".equals(ctx.request().getFormAttribute("action"));
+        java.util.List<FileUpload> uploads = ctx.fileUploads();
         vertx.executeBlocking(() -> {
             Broadcast editing = existing == null ? null : service().find(o, existing);
+            attachRecordings(o, uploads, form);
             if (save && form.draft() != null) {
                 Broadcast saved = editing == null ? service().create(o, form.draft()) : service().edit(o, existing, form.draft());
                 return new Composed(saved, editing, null);
@@ -153,6 +162,35 @@ final class BroadcastPages implements ConsolePage {
             view.render(ctx, status, "broadcast-form", m.put("counted", c.size() != null)
                     .put("estimate", SmsCost.of(texts(form), c.size(), service().options().pricePerPart())));
         });
+    }
+
+    /**
+     * Stores each recording uploaded with the form (counting keeps it too, so it is not chosen twice);
+     * one the voice channel refuses is a problem of its field. Blocking (conversion by sox).
+     */
+    private void attachRecordings(org.sandian.broadcast.core.Officer o, java.util.List<FileUpload> uploads, BroadcastForm form) {
+        for (FileUpload u : uploads) {
+            for (Map.Entry<Lang, String> f : BroadcastForm.FIELD_SUFFIX.entrySet()) {
+                if (!u.name().equals("recordingFile" + f.getValue()) || u.size() == 0) continue;
+                if (!o.mayDraft()) throw new BroadcastException(BroadcastException.Kind.FORBIDDEN, o.role() + " may not attach recordings");
+                try {
+                    form.attach(f.getKey(), service().recordings().store(java.nio.file.Path.of(u.uploadedFileName())));
+                } catch (IllegalArgumentException e) {
+                    form.refuse(f.getKey(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** A broadcast's recording in one language, to officers who may see the broadcast. */
+    private void recording(RoutingContext ctx) {
+        var o = ((Officer) ctx.get(Officer.CONTEXT_KEY)).forBroadcast();
+        Lang lang = Lang.parse(ctx.pathParam("lang"), null);
+        vertx.executeBlocking(() -> {
+            String name = lang == null ? null : service().find(o, ctx.pathParam("id")).recordings().get(lang);
+            return name == null || sounds == null ? java.util.Optional.<java.nio.file.Path>empty() : sounds.wav(name);
+        }, false).onSuccess(file -> SoundFiles.send(ctx, file, "no such recording of this broadcast"))
+                .onFailure(e -> refused(ctx, e));
     }
 
     private void show(RoutingContext ctx) {
@@ -249,6 +287,14 @@ final class BroadcastPages implements ConsolePage {
     private JsonObject summary(Broadcast b) {
         JsonObject texts = new JsonObject();
         b.texts().forEach((l, t) -> texts.put(l.code(), t));
+        // What a call in each language plays: the recording (with where to hear it) or the text read aloud.
+        JsonArray voiceByLang = new JsonArray();
+        for (Lang l : Lang.values()) {
+            if (!b.texts().containsKey(l)) continue;
+            boolean recorded = b.recordings().containsKey(l);
+            voiceByLang.add(new JsonObject().put("lang", l.code()).put("recorded", recorded)
+                    .put("url", recorded ? "/console/broadcasts/" + b.id() + "/recordings/" + l.code() : ""));
+        }
         return new JsonObject().put("id", b.id()).put("title", b.title()).put("state", b.state().name())
                 .put("texts", texts).put("channels", String.join(", ", b.channels().stream().map(Enum::name).sorted().toList()))
                 .put("regions", String.join(", ", b.audience().regions()))
@@ -256,7 +302,7 @@ final class BroadcastPages implements ConsolePage {
                 .put("topics", String.join(", ", b.audience().topics()))
                 .put("schedule", b.schedule().kind().name()).put("createdBy", b.createdBy())
                 .put("quietHours", b.quietHours() == null ? "" : b.quietHours().from() + "-" + b.quietHours().to())
-                .put("voice", b.channels().contains(Channel.VOICE))
+                .put("voice", b.channels().contains(Channel.VOICE)).put("voiceByLang", voiceByLang)
                 .put("approvedBy", b.approvedBy() == null ? "" : b.approvedBy()).put("note", b.note() == null ? "" : b.note())
                 .put("createdAt", local(b.createdAt())).put("nextFireAt", local(b.nextFireAt())).put("fired", b.fired());
     }

@@ -12,6 +12,7 @@ import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.sandian.channels.voice.speech.BroadcastRecordings;
 import org.sandian.content.audit.AuditLog;
 import org.sandian.content.editing.ContentDesk;
 import org.sandian.content.model.Lang;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleRoutes {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleRoutes.class);
+    /** A form with a recorded message in each language (the voice channel refuses one over its own limit). */
+    static final long BODY_LIMIT = 2 * BroadcastRecordings.MAX_BYTES + 2 * 1024 * 1024;
 
     private final Vertx vertx;
     private final Logins logins;
@@ -64,7 +67,7 @@ public final class ConsoleRoutes {
                 new AuditPage(vertx, auditLog, view, zone),
                 new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock,
                         voice == null ? null : voice.soundsDir()), csrfSecret,
-                java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock),
+                java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock, voice == null ? null : voice.soundsDir()),
                         new PriceImportPages(vertx, desk, stores, view, clock),
                         new PriceReviewPage(vertx, desk, view, snapshot),
                         new DashboardPage(vertx, stores.store(), broadcasts, view, zone, clock),
@@ -81,8 +84,7 @@ public final class ConsoleRoutes {
         SessionStore sessions = vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
         r.route().handler(SessionHandler.create(sessions).setCookieHttpOnlyFlag(true)
                 .setCookieSameSite(io.vertx.core.http.CookieSameSite.STRICT).setSessionCookiePath("/console"));
-        r.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(2 * 1024 * 1024)
-                .setDeleteUploadedFilesOnEnd(true));
+        r.route().handler(BodyHandler.create(uploads.toString()).setBodyLimit(BODY_LIMIT).setDeleteUploadedFilesOnEnd(true));
         r.route().handler(CSRFHandler.create(vertx, csrfSecret).setCookiePath("/console"));
         r.route().failureHandler(this::failure);
 
@@ -152,6 +154,12 @@ public final class ConsoleRoutes {
     private void failure(RoutingContext ctx) {
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         if (status >= 500) log.error("console {} {} failed", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
+        if (status == 413) {
+            ctx.response().setStatusCode(413).putHeader("Content-Type", "text/plain; charset=utf-8")
+                    .end("413: the upload is too large: at most " + BroadcastRecordings.MAX_BYTES / 1048576
+                            + " MB a file. Go back and choose a smaller file. / 上传文件过大，请返回并选择较小的文件。");
+            return;
+        }
         if (status == 403) {
             // the CSRF handler refuses forms without a valid token
             ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain; charset=utf-8")

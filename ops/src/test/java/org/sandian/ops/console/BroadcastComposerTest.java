@@ -19,6 +19,7 @@ import org.sandian.broadcast.schedule.QuietHours;
 import org.sandian.content.answer.Channel;
 import org.sandian.ops.auth.Role;
 import org.sandian.ops.testing.SharedHub;
+import org.sandian.ops.testing.Wav;
 
 /** The composer's schedule and cancel over HTTP: a broadcast set for tomorrow waits, and a cancelled one never fires. */
 class BroadcastComposerTest {
@@ -145,6 +146,50 @@ class BroadcastComposerTest {
         HttpResponse<String> audit = reviewer.get("/console/audit?action=broadcast.edit");
         assertTrue(audit.body().contains("broadcast:" + id) && audit.body().contains("bcc-editor-qj"), audit.body());
         assertTrue(reviewer.get("/console/audit?action=broadcast.reject").body().contains("broadcast:" + id));
+    }
+
+    @Test
+    void aRecordedMessageIsAttachedInTheComposerPlayedOnTheBroadcastPageAndKeptWhenEdited() throws Exception {
+        SharedHub.officer("bcc-editor-qj", Role.EDITOR, "429005000000");
+        ConsoleClient editor = signedIn("bcc-editor-qj");
+        editor.get("/console/broadcasts/new");
+        Map<String, String> f = form("2031-07-01 08:00");
+        f.put("channelVOICE", "1");
+        f.put("textEn", "Rice seedling training tomorrow morning.");
+        HttpResponse<String> refused = editor.postFiles("/console/broadcasts/new", f,
+                Map.of("recordingFileZh", "这不是录音".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("id=\"error-recordingZh\"") && refused.body().contains("not a WAV file"), refused.body());
+
+        HttpResponse<String> page = editor.postFiles("/console/broadcasts/new", f, Map.of("recordingFileZh", Wav.tone(22_050, 2, 1)));
+        Matcher id = Pattern.compile("/console/broadcasts/([0-9a-f]{12})/submit").matcher(page.body());
+        assertTrue(id.find(), page.body());
+        String url = "/console/broadcasts/" + id.group(1) + "/recordings/zh";
+        assertTrue(page.body().contains("<audio id=\"recording-zh\" controls preload=\"none\" src=\"" + url + "\">"), page.body());
+        assertTrue(page.body().contains("<span id=\"voice-zh\">zh: 播放录音</span>"), "the preview says the recording is played");
+        assertTrue(page.body().contains("<span id=\"voice-en\">en: 朗读文字"), "English, not recorded, is spoken");
+        HttpResponse<byte[]> sound = editor.http().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(SharedHub.url(url))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, sound.statusCode());
+        assertEquals("audio/wav", sound.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(8_000, Wav.rate(sound.body()), "the converted recording, as calls play it");
+        assertEquals(404, editor.get("/console/broadcasts/" + id.group(1) + "/recordings/en").statusCode());
+
+        HttpResponse<String> edit = editor.get("/console/broadcasts/" + id.group(1) + "/edit");
+        assertTrue(edit.body().contains("id=\"recordingZh-attached\""), edit.body());
+        Matcher kept = Pattern.compile("name=\"recordingZh\" value=\"([^\"]+)\"").matcher(edit.body());
+        assertTrue(kept.find(), edit.body());
+        f.put("recordingZh", kept.group(1));
+        f.put("title", "明日培训通知（改）");
+        editor.post("/console/broadcasts/" + id.group(1) + "/edit", f);
+        Broadcast stored = new BroadcastStore(SharedHub.get().store()).find(id.group(1));
+        assertEquals("明日培训通知（改）", stored.title());
+        assertEquals(Map.of(org.sandian.content.model.Lang.ZH, kept.group(1)), stored.recordings(), "kept through the edit");
+
+        editor.get("/console/broadcasts/" + id.group(1) + "/edit");
+        f.put("removeRecordingZh", "1");
+        editor.post("/console/broadcasts/" + id.group(1) + "/edit", f);
+        assertEquals(Map.of(), new BroadcastStore(SharedHub.get().store()).find(id.group(1)).recordings(), "removed when asked");
     }
 
     private static ConsoleClient signedIn(String name) throws Exception {

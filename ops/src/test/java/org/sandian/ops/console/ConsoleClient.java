@@ -56,6 +56,30 @@ final class ConsoleClient {
         return keepToken(r);
     }
 
+    /** Posts a form with files (multipart/form-data, as a browser sends an upload) and the page's token. */
+    HttpResponse<String> postFiles(String path, Map<String, String> form, Map<String, byte[]> files) throws Exception {
+        String boundary = "----sandian" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(form);
+        if (token != null) all.put("X-XSRF-TOKEN", token);
+        for (Map.Entry<String, String> e : all.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                    + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"; filename=\""
+                    + f.getKey() + ".wav\"\r\nContent-Type: audio/wav\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(f.getValue());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SharedHub.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 303) return get(r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
+        return keepToken(r);
+    }
+
     HttpResponse<String> login(String name, String password) throws Exception {
         get("/console/login");
         return post("/console/login", Map.of("name", name, "password", password));

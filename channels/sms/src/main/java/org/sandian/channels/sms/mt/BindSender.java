@@ -142,13 +142,10 @@ public final class BindSender implements AutoCloseable {
             } else {
                 outbox.failed(job, kind);
             }
-        } catch (ResponseTimeoutException e) {
-            // the SMSC may have it; resending risks a rare duplicate, dropping risks a loss: resend
+        } catch (ResponseTimeoutException | IOException e) {
+            // The SMSC may have it: sent again unless its receipt shows it was taken (never dropped).
             bind.suspect();
-            outbox.retry(job);
-        } catch (IOException e) {
-            bind.suspect();
-            outbox.retry(job);
+            outbox.uncertain(job);
         } catch (Exception e) {
             log.warn("submit of MT {} part {} failed: {}", LogIds.mask(job.mt().id), job.part() + 1, e.toString());
             outbox.failed(job, SendError.REJECTED);

@@ -94,8 +94,17 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     private static final Duration ORPHANS_KEPT = Duration.ofDays(2);
     private final HeldReceipts held = new HeldReceipts();
     private final OrphanReceipts orphans;
-    /** MTs taken back from a stopped run, waiting to be checked against orphan receipts before their parts go. */
-    private final List<Mt> suspects = new ArrayList<>();
+    /**
+     * How long a part whose submit had no answer waits before it is checked against orphan
+     * receipts: time for the SMSC to send the receipt (after a rebind) and for it to be held.
+     */
+    static final long SUSPECT_WAIT_MS = HOLD_MS + 3_000;
+    /** A part the SMSC may have taken without us storing its answer, and since when (clock millis). */
+    private record Suspect(Job job, long since) {
+    }
+
+    /** Parts the SMSC may already have: taken back from a stopped run, or submitted without an answer. */
+    private final List<Suspect> suspects = new ArrayList<>();
     /** Phone (without "+") that sent TD -> the order counter then: bulk MTs queued before it are not sent. */
     private final Map<String, Long> stoppedAt = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
         @Override
@@ -205,8 +214,10 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         Mt mt = new Mt(id, d.getString("to"), Priority.valueOf(d.getString("priority")), parts,
                 Arrays.copyOf(smscIds, parts.size()), Arrays.copyOf(receipts, parts.size()), order.incrementAndGet());
         live.put(id, mt);
+        long now = clock.millis();
         synchronized (suspects) {
-            suspects.add(mt); // its parts go once checked against orphan receipts: see sweep()
+            // its parts go once checked against orphan receipts: see sweep()
+            for (int i = 0; i < parts.size(); i++) if (mt.smscIds[i] == null) suspects.add(new Suspect(new Job(mt, i), now));
         }
         return true;
     }
@@ -246,9 +257,19 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         return p.startsWith("+") ? p.substring(1) : p;
     }
 
-    /** Back into the queue, at its place (throttled, connection lost...): never dropped. */
+    /** Back into the queue, at its place (throttled...): never dropped. */
     void retry(Job job) {
         jobs.add(job);
+    }
+
+    /**
+     * Its submit got no answer (connection lost, response timeout): the SMSC may have it. It goes
+     * again only if no receipt shows the SMSC took it (see {@link #sweep}).
+     */
+    void uncertain(Job job) {
+        synchronized (suspects) {
+            suspects.add(new Suspect(job, clock.millis()));
+        }
     }
 
     /**
@@ -398,12 +419,17 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     }
 
     private void reconcileSuspects() {
-        List<Mt> taken;
+        List<Job> taken = new ArrayList<>();
+        long cutoff = clock.millis() - SUSPECT_WAIT_MS;
         synchronized (suspects) {
-            if (suspects.isEmpty()) return;
-            taken = new ArrayList<>(suspects);
-            suspects.clear();
+            for (var it = suspects.iterator(); it.hasNext(); ) {
+                Suspect s = it.next();
+                if (s.since() > cutoff) continue;
+                taken.add(s.job());
+                it.remove();
+            }
         }
+        if (taken.isEmpty()) return;
         List<OrphanMatcher.Match> matches = OrphanMatcher.match(taken, orphans.all());
         for (OrphanMatcher.Match m : matches) {
             Receipt r = m.orphan().receipt();
@@ -412,21 +438,18 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             orphans.remove(r.smscId());
         }
         int queuedParts = 0;
-        for (Mt mt : taken) {
-            synchronized (mt) {
-                for (int i = 0; i < mt.parts.size(); i++) {
-                    if (mt.smscIds[i] == null) {
-                        jobs.add(new Job(mt, i));
-                        queuedParts++;
-                    }
-                }
+        for (Job job : taken) {
+            boolean unsent;
+            synchronized (job.mt()) {
+                unsent = job.mt().smscIds[job.part()] == null;
+            }
+            if (unsent) {
+                jobs.add(job);
+                queuedParts++;
             }
         }
-        if (!matches.isEmpty()) {
-            log.info("outbox: {} part(s) the SMSC took before the last stop recorded from its receipts, not sent again",
-                    matches.size());
-        }
-        log.info("outbox: {} MT(s) taken back, {} part(s) queued", taken.size(), queuedParts);
+        log.info("outbox: {} part(s) the SMSC may have had checked: {} known from orphan receipts, {} queued again",
+                taken.size(), matches.size(), queuedParts);
         orphans.purgeBefore(clock.instant().minus(ORPHANS_KEPT));
     }
 
@@ -457,13 +480,11 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     // ------------------------------------------------------------------ health
 
-    /** Parts waiting for a window slot (those of MTs taken back count once they are checked). */
+    /** Parts waiting for a window slot, and those waiting to be checked against orphan receipts. */
     public int queued() {
-        int n = jobs.size();
         synchronized (suspects) {
-            for (Mt mt : suspects) n += mt.parts.size();
+            return jobs.size() + suspects.size();
         }
-        return n;
     }
 
     public long submittedParts() {

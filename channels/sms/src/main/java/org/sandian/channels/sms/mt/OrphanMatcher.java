@@ -2,11 +2,10 @@ package org.sandian.channels.sms.mt;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.sandian.channels.sms.mt.OrphanReceipts.Orphan;
 
@@ -14,7 +13,7 @@ import org.sandian.channels.sms.mt.OrphanReceipts.Orphan;
  * Which queued parts of a dead run's MTs the SMSC already took, told by orphan receipts. The
  * receipt's handset must be the MT's and its text start, where the SMSC kept it readable ('?'
  * stands for what it could not), the part's. When the text cannot tell parts apart, the lowest
- * unsent part is taken (parts go in order), but only when one MT to that handset could own it:
+ * candidate part is taken (parts go in order), but only when one MT to that handset could own it:
  * between two, none is chosen, since sending twice is better than not sending at all.
  */
 final class OrphanMatcher {
@@ -29,35 +28,33 @@ final class OrphanMatcher {
     private OrphanMatcher() {
     }
 
-    static List<Match> match(List<Mt> suspects, List<Orphan> orphans) {
-        Map<String, List<Mt>> byHandset = new HashMap<>();
-        for (Mt mt : suspects) byHandset.computeIfAbsent(handset(mt.to), k -> new ArrayList<>()).add(mt);
-        Set<String> taken = new HashSet<>();
+    /** Matches orphans, oldest first, to the candidate parts; each part and each orphan at most once. */
+    static List<Match> match(List<MtOutbox.Job> candidates, List<Orphan> orphans) {
+        // handset -> MT -> its candidate parts, lowest first
+        Map<String, Map<Mt, TreeSet<Integer>>> byHandset = new HashMap<>();
+        for (MtOutbox.Job job : candidates) {
+            byHandset.computeIfAbsent(handset(job.mt().to), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(job.mt(), k -> new TreeSet<>()).add(job.part());
+        }
         List<Match> matches = new ArrayList<>();
         for (Orphan o : orphans) {
             String key = handset(o.receipt().from());
             if (key.isEmpty()) continue;
             Map<Mt, Integer> owners = new LinkedHashMap<>();
-            for (Mt mt : byHandset.getOrDefault(key, List.of())) {
-                int part = firstFitting(mt, o.receipt().text(), taken);
-                if (part >= 0) owners.put(mt, part);
+            for (Map.Entry<Mt, TreeSet<Integer>> e : byHandset.getOrDefault(key, Map.of()).entrySet()) {
+                for (int part : e.getValue()) {
+                    if (textFits(e.getKey().parts.get(part).text(), o.receipt().text())) {
+                        owners.put(e.getKey(), part);
+                        break;
+                    }
+                }
             }
             if (owners.size() != 1) continue;
             Map.Entry<Mt, Integer> only = owners.entrySet().iterator().next();
-            taken.add(only.getKey().id + "#" + only.getValue());
+            byHandset.get(key).get(only.getKey()).remove(only.getValue());
             matches.add(new Match(only.getKey(), only.getValue(), o));
         }
         return matches;
-    }
-
-    private static int firstFitting(Mt mt, String snippet, Set<String> taken) {
-        synchronized (mt) {
-            for (int i = 0; i < mt.parts.size(); i++) {
-                if (mt.smscIds[i] != null || taken.contains(mt.id + "#" + i)) continue;
-                if (textFits(mt.parts.get(i).text(), snippet)) return i;
-            }
-        }
-        return -1;
     }
 
     /** True when the SMSC's copy of the text start can be this part's ('?' for what it could not show). */

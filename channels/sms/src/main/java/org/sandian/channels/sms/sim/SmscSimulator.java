@@ -93,6 +93,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final Thread acceptThread;
     private final List<Thread> moThreads = new ArrayList<>();
     private volatile int dropAfter;
+    private volatile int dropAfterTaking;
     private volatile boolean receiptsOn;
     private volatile boolean decimalIds;
     private volatile int tps;
@@ -290,6 +291,14 @@ public final class SmscSimulator implements AutoCloseable {
                 drop(session);
                 waitClosed(session);
                 throw new ProcessRequestException("dropped", SMPPConstant.STAT_ESME_RSYSERR);
+            }
+            int takeLimit = dropAfterTaking;
+            if (takeLimit > 0 && n >= takeLimit) {
+                dropAfterTaking = 0; // once
+                accept(submit); // the SMSC has it (and will send its receipt)...
+                drop(session);
+                waitClosed(session);
+                throw new ProcessRequestException("dropped", SMPPConstant.STAT_ESME_RSYSERR); // ...the answer never goes
             }
             if (overTps(session)) {
                 throttled.incrementAndGet();
@@ -520,6 +529,12 @@ public final class SmscSimulator implements AutoCloseable {
     public void setDropAfter(int pdus) {
         this.pdus.set(0);
         this.dropAfter = pdus;
+    }
+
+    /** Takes the Nth submit from now (records it, sends its receipt) and drops the connection before answering it. */
+    public void setDropAfterTaking(int pdus) {
+        this.pdus.set(0);
+        this.dropAfterTaking = pdus;
     }
 
     public void setTps(int limit) {

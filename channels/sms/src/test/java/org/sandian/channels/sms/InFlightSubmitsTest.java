@@ -25,12 +25,12 @@ import org.sandian.content.bus.OutboundSms;
 import org.sandian.content.bus.OutboundSms.Priority;
 
 /**
- * A hub stops right after the SMSC took some of its queued MTs and before it stored the answers
- * (played here by a plain transmitter bind submitting them, then going away). The hub that takes
- * the queue back sends only what the SMSC does not have: the SMSC's receipts, kept until a hub is
- * bound to take them, show which parts it took. Counted at the simulator.
+ * Submits the SMSC took whose answers the hub never stored: the hub stopped (played here by a
+ * plain transmitter bind submitting them, then going away), or the connection dropped before the
+ * answer. Only what the SMSC does not have is sent again: its receipts, kept until a hub is bound
+ * to take them, show which parts it took. Counted at the simulator.
  */
-class InFlightAtStopTest {
+class InFlightSubmitsTest {
 
     private final SmsTestBed bed = new SmsTestBed();
 
@@ -77,6 +77,27 @@ class InFlightAtStopTest {
         assertEquals(1, messagesTo(neverSent));
         assertEquals(0, bed.store.collection("sms_orphan_receipts", Document.class).countDocuments(),
                 "every orphan receipt found its part");
+    }
+
+    @Test
+    void aSubmitTheSmscTookJustBeforeTheConnectionDroppedIsNotSentAgain() throws Exception {
+        bed.startSim().deploy(bed.options());
+        bed.awaitBound();
+        String phone = "+8613800000035";
+        bed.sim.setDropAfterTaking(1);
+        bed.channel.sender().send(new OutboundSms("re-drop-1", phone, "玉米 白沙洲 2.45元/斤", Priority.REPLY, "reply"))
+                .get(5, TimeUnit.SECONDS);
+        SmsTestBed.await(() -> state("re-drop-1").equals("DELIVERED"), 30_000, "delivered, known from its receipt");
+        Thread.sleep(1_000); // a second copy would arrive now
+        assertEquals(1, bed.sim.drops(), "the connection was dropped with the submit unanswered");
+        assertEquals(1, messagesTo(phone), "the SMSC had it: not sent again");
+
+        String other = "+8613800000036";
+        bed.sim.setDropAfter(1); // this time the SMSC drops the connection without taking it
+        bed.channel.sender().send(new OutboundSms("re-drop-2", other, "PRICE MAIZE 2.45", Priority.REPLY, "reply"))
+                .get(5, TimeUnit.SECONDS);
+        SmsTestBed.await(() -> state("re-drop-2").equals("DELIVERED"), 30_000, "sent again after the rebind");
+        assertEquals(1, messagesTo(other), "not lost");
     }
 
     private SMPPSession transmitter() throws Exception {

@@ -153,6 +153,16 @@ public final class VoiceChannel extends VerticleBase {
         return options.soundsDir();
     }
 
+    /** Whether outbound calls can be placed: a manager interface is configured (it may be down for a while). */
+    public boolean placesCalls() {
+        return options.outboundEnabled();
+    }
+
+    /** Whether calls can speak text (speech synthesis on and working), not only recorded prompts. */
+    public boolean speaksText() {
+        return options.tts() && speech.available();
+    }
+
     /** The address to reach this hub's FastAGI server from the hub itself. */
     public String agiAddress() {
         String h = options.agiHost();
@@ -162,7 +172,7 @@ public final class VoiceChannel extends VerticleBase {
     public VoiceHealth health() {
         VoiceMenu m = menu.get();
         return new VoiceHealth(agiPort(), gate.active(), gate.max(), gate.total(), gate.refused(),
-                options.tts() && speech.available(), dialer != null && dialer.connected(),
+                speaksText(), dialer != null && dialer.connected(),
                 dialer == null ? 0 : dialer.active(), m == null ? 0 : m.version());
     }
 

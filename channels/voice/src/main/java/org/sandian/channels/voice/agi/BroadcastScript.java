@@ -22,8 +22,11 @@ import org.sandian.content.model.Lang;
 
 /**
  * The {@code broadcast} AGI script, run by the answered leg of an outbound call: plays the message
- * (the officer's recording when the call has one on disk, else its text through speech synthesis), then "1 to hear it again, 2 to get these by SMS". The callee and call id come from channel
- * variables set by the Originate: on this leg Asterisk's caller id is not the number dialled.
+ * (the officer's recording when the call has one on disk, else its text through speech synthesis),
+ * then, for a broadcast, "1 to hear it again, 2 to get these by SMS"; for an answer to the callee's
+ * own question (nothing to subscribe to) the hotline's "* to hear it again, # to go back", where #
+ * ends the call. The callee and call id come from channel variables set by the Originate: on this
+ * leg Asterisk's caller id is not the number dialled.
  */
 public final class BroadcastScript implements AgiScript {
 
@@ -80,18 +83,20 @@ public final class BroadcastScript implements AgiScript {
     private void play(Dialogue d, VoiceMenu m, VoiceCallRequest call, String callId, String callee)
             throws AgiException, Goodbye {
         List<Part> message = message(d, call);
-        List<Part> offer = d.parts(m.prompt("broadcastOptions"));
-        Dialogue.Attempts attempts = d.attempts("broadcast");
+        boolean answer = call.kind() == VoiceCallRequest.Kind.ANSWER;
+        List<Part> offer = d.parts(m.prompt(answer ? "afterAnswer" : "broadcastOptions"));
+        char again = answer ? Dialogue.REPEAT : '1';
+        Dialogue.Attempts attempts = d.attempts(answer ? "answer" : "broadcast");
         char k = d.play(message);
         if (k == Dialogue.NONE) heardToTheEnd(d, callId);
         while (true) {
             if (k == Dialogue.NONE) k = d.ask(offer);
-            if (k == '1') {
+            if (k == again) {
                 attempts.repeatAsked();
                 d.log().step("again");
                 k = d.play(message);
                 if (k == Dialogue.NONE) heardToTheEnd(d, callId);
-            } else if (k == '2' && call.subscribeTerms() != null) {
+            } else if (k == '2' && !answer && call.subscribeTerms() != null) {
                 Answer a = hub.answer(new Query(Intent.SUBSCRIBE, call.subscribeTerms(), d.lang(), Channel.VOICE, callee,
                         null, 1));
                 d.log().step("subscribe " + call.subscribeTerms() + " -> " + HotlineScript.kindOf(a));

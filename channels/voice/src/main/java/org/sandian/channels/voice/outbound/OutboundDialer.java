@@ -162,7 +162,8 @@ public final class OutboundDialer implements ManagerEventListener {
             queue.add(first);
             pump();
         });
-        log.info("voice call {} queued broadcast={} callee={}", callId, request.broadcastId(), PhoneMask.mask(request.callee()));
+        log.info("voice call {} queued {} broadcast={} callee={}", callId, request.kind(), request.broadcastId(),
+                PhoneMask.mask(request.callee()));
         return callId;
     }
 

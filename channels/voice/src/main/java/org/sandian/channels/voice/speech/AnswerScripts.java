@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sandian.content.answer.Answer;
 import org.sandian.content.answer.PriceRow;
 import org.sandian.content.model.Commodity;
@@ -22,6 +24,9 @@ public final class AnswerScripts {
 
     public static final int MARKETS_READ = 3;
     static final int NOTICE_BODY_CHARS = 240;
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    /** From this many digits a number is an identifier (a phone, a ticket), not an amount. */
+    private static final int DIGITS_READ_ONE_BY_ONE = 5;
 
     private final VoiceTemplates templates;
 
@@ -59,6 +64,25 @@ public final class AnswerScripts {
 
     public String done(String name, Lang lang) {
         return templates.render("done", lang, Map.of("action", "SUBSCRIBE", "name", name));
+    }
+
+    /**
+     * What the call back to the asker of a spoken question says: who is calling, the ticket number
+     * and the officer's answer.
+     */
+    public String answerCall(String number, String answer, Lang lang) {
+        return templates.render("answer-call", lang, Map.of("number", number, "answer", officerText(answer)));
+    }
+
+    /**
+     * An officer's free text as spoken: numbers read as words ("1.2元" keeps its point), long digit
+     * runs (a phone number) digit by digit, and no script marks of its own ("[[f:...]]" would play a file).
+     */
+    static String officerText(String s) {
+        String plain = s == null ? "" : s.replace('[', '(').replace(']', ')');
+        return NUMBER.matcher(plain).replaceAll(m -> Matcher.quoteReplacement(
+                m.group().length() >= DIGITS_READ_ONE_BY_ONE && m.group().indexOf('.') < 0
+                        ? SpokenScript.digits(m.group()) : SpokenScript.number(m.group())));
     }
 
     /** The SMS that repeats a spoken question's ticket number. */

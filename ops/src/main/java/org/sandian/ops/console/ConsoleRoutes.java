@@ -66,7 +66,7 @@ public final class ConsoleRoutes {
         return new ConsoleRoutes(vertx, logins, view, new ContentPages(vertx, desk, stores, view),
                 new AuditPage(vertx, auditLog, view, zone),
                 new QuestionsPage(vertx, questionStore, auditLog, view, zone, clock,
-                        voice == null ? null : voice.soundsDir()), csrfSecret,
+                        voice == null ? null : voice.soundsDir(), new AnswerCall(vertx, voice)), csrfSecret,
                 java.util.List.of(new BroadcastPages(vertx, broadcasts, view, zone, clock, voice == null ? null : voice.soundsDir()),
                         new PriceImportPages(vertx, desk, stores, view, clock),
                         new PriceReviewPage(vertx, desk, view, snapshot),

@@ -10,6 +10,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.sandian.content.answer.Channel;
 import org.sandian.content.audit.AuditLog;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.OutboundSms;
@@ -26,7 +29,8 @@ import org.sandian.ops.auth.Role;
 /**
  * The questions inbox (电子监察): consultations and complaints from every channel, the most urgent
  * first, overdue ones marked. An agent takes one, answers it (the answer goes back to the asker
- * by SMS) and closes it; every step is audited.
+ * by SMS, and a spoken question's asker is also called back and hears it) and closes it; every
+ * step is audited.
  */
 final class QuestionsPage {
 
@@ -42,10 +46,13 @@ final class QuestionsPage {
 
     /** Spoken questions' recordings (the voice channel's sounds directory); null without a voice channel. */
     private final SoundFiles sounds;
+    /** Calls the asker of a spoken question back with the answer. */
+    private final AnswerCall call;
 
     QuestionsPage(Vertx vertx, QuestionStore questions, AuditLog audit, View view, ZoneId zone, Clock clock,
-                  java.nio.file.Path soundsDir) {
+                  java.nio.file.Path soundsDir, AnswerCall call) {
         this.sounds = soundsDir == null ? null : new SoundFiles(soundsDir);
+        this.call = call;
         this.vertx = vertx;
         this.questions = questions;
         this.audit = audit;
@@ -98,11 +105,11 @@ final class QuestionsPage {
     }
 
     private void assign(RoutingContext ctx) {
-        change(ctx, "question.assign", (officer, number) -> questions.assign(number, officer.name()), "taken");
+        change(ctx, "question.assign", (officer, number) -> questions.assign(number, officer.name()), () -> "taken");
     }
 
     private void close(RoutingContext ctx) {
-        change(ctx, "question.close", (officer, number) -> questions.close(number), "closed");
+        change(ctx, "question.close", (officer, number) -> questions.close(number), () -> "closed");
     }
 
     private void answer(RoutingContext ctx) {
@@ -112,30 +119,43 @@ final class QuestionsPage {
             ConsoleRoutes.redirect(ctx, "/console/questions/" + ctx.pathParam("number"));
             return;
         }
+        AtomicReference<String> told = new AtomicReference<>("answered");
         change(ctx, "question.answer", (officer, number) -> {
             Optional<Question> answered = questions.answer(number, officer.name(), text);
-            answered.filter(q -> q.phone() != null).ifPresent(this::sendAnswer);
+            answered.ifPresent(q -> told.set("answered; " + deliver(q)));
             return answered;
-        }, "answered; the answer is on its way by SMS");
+        }, told::get);
     }
 
     /**
-     * The answer goes back on the asker's channel: SMS (a spoken question's asker gets it by SMS too).
-     * Runs on a worker and waits until the SMS channel has stored the message, so the officer is told
-     * when it could not be queued instead of being told it is on its way.
+     * The answer goes back on the asker's channel: SMS, and for a question asked on the hotline also
+     * a call that speaks it. Runs on a worker and waits until the SMS channel has stored the message
+     * and the voice channel has queued the call, so the officer is told what could not be sent
+     * instead of being told it is on its way. Both carry the answer's id: sent again, they go once.
+     * Returns what the officer is told; the answer is saved (and audited) whatever it says.
      */
-    private void sendAnswer(Question q) {
+    private String deliver(Question q) {
+        if (q.phone() == null) return "the asker left no phone number, so nothing was sent";
+        String id = "answer:" + q.number() + ":" + q.answeredAt().toEpochMilli();
+        String smsFailure = sendSms(q, id);
+        String again = smsFailure == null ? "" : " (SMS: " + smsFailure + "); send it again later";
+        if (q.channel() == Channel.VOICE) return call.place(q, id, smsFailure == null) + again;
+        return smsFailure == null ? "the answer is on its way by SMS"
+                : "the answer is saved, but the SMS to the asker could not be queued" + again;
+    }
+
+    /** Queues the answer by SMS; returns why it could not be, or null once the SMS channel has stored it. */
+    private String sendSms(Question q, String id) {
         String text = q.lang() == Lang.EN
                 ? "Answer to your question " + q.number() + ": " + q.answer()
                 : "您的问题（编号" + q.number() + "）答复：" + q.answer();
-        OutboundSms sms = new OutboundSms("answer:" + q.number() + ":" + q.answeredAt().toEpochMilli(), q.phone(), text,
-                OutboundSms.Priority.REPLY, "answer");
+        OutboundSms sms = new OutboundSms(id, q.phone(), text, OutboundSms.Priority.REPLY, "answer");
         try {
             vertx.eventBus().request(Addresses.SMS_SEND, sms, RecordCodec.options(OutboundSms.class).setSendTimeout(15_000))
                     .toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            return null;
         } catch (Exception e) {
-            throw new IllegalStateException("the answer is saved, but the SMS to the asker could not be queued ("
-                    + e.getMessage() + "): send it again later");
+            return e.getCause() != null ? e.getCause().getMessage() : e.toString();
         }
     }
 
@@ -143,7 +163,7 @@ final class QuestionsPage {
         Optional<Question> apply(Officer officer, String number);
     }
 
-    private void change(RoutingContext ctx, String action, Change change, String done) {
+    private void change(RoutingContext ctx, String action, Change change, Supplier<String> done) {
         Officer officer = ctx.get(Officer.CONTEXT_KEY);
         String number = ctx.pathParam("number");
         String page = "/console/questions/" + number;
@@ -160,7 +180,7 @@ final class QuestionsPage {
             return after;
         }, false).onComplete(r -> {
             if (r.succeeded()) {
-                ConsoleSession.flash(ctx, r.result().isPresent() ? done : "no such question in your region");
+                ConsoleSession.flash(ctx, r.result().isPresent() ? done.get() : "no such question in your region");
             } else if (r.cause() instanceof IllegalStateException || r.cause() instanceof IllegalArgumentException) {
                 ConsoleSession.flash(ctx, r.cause().getMessage());
             } else {

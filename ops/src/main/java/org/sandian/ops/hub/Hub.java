@@ -239,6 +239,11 @@ public final class Hub {
         return voice.soundsDir();
     }
 
+    /** What a sound played on a call says: speech this hub rendered, or a prompt of the menu in force. */
+    public java.util.Optional<String> spokenText(String sound) {
+        return voice.spokenText(sound);
+    }
+
     public Vertx vertx() {
         return vertx;
     }

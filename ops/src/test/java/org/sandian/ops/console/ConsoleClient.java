@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.sandian.ops.hub.Hub;
 import org.sandian.ops.testing.SharedHub;
 
 /** A browser-like HTTP client for the console: keeps cookies, reads each page's CSRF token. */
@@ -19,7 +21,22 @@ final class ConsoleClient {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"X-XSRF-TOKEN\" value=\"([^\"]+)\"");
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final UnaryOperator<String> url;
     private String token;
+
+    /** A client of the {@link SharedHub}. */
+    ConsoleClient() {
+        this(SharedHub::url);
+    }
+
+    /** A client of a hub of a test's own (one configured differently from the shared one). */
+    ConsoleClient(Hub hub) {
+        this(path -> "http://127.0.0.1:" + hub.httpPort() + path);
+    }
+
+    private ConsoleClient(UnaryOperator<String> url) {
+        this.url = url;
+    }
 
     /** The signed-in client itself, for what is not a page (sounds, downloads). */
     HttpClient http() {
@@ -27,7 +44,7 @@ final class ConsoleClient {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return keepToken(http.send(HttpRequest.newBuilder(URI.create(SharedHub.url(path))).build(),
+        return keepToken(http.send(HttpRequest.newBuilder(URI.create(url.apply(path))).build(),
                 HttpResponse.BodyHandlers.ofString()));
     }
 
@@ -49,7 +66,7 @@ final class ConsoleClient {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SharedHub.url(path)))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url.apply(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 303) return get(r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));

@@ -37,7 +37,12 @@ public final class SharedHub {
 
     /** Adds an officer with {@link #PASSWORD} (once per name). */
     public static synchronized void officer(String name, Role role, String region) {
-        UserStore users = new UserStore(get().store());
+        officer(get(), name, role, region);
+    }
+
+    /** Adds an officer with {@link #PASSWORD} to a hub of a test's own (once per name). */
+    public static synchronized void officer(Hub hub, String name, Role role, String region) {
+        UserStore users = new UserStore(hub.store());
         if (users.find(name).isEmpty()) {
             users.add(new User(name, new PasswordHasher(1_000).hash(PASSWORD), role, region, 0, null, Instant.now(), false));
         }

@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small Asterisk manager interface: banner, MD5 challenge login, Originate (queued, then an
  * OriginateResponse event when the test says how the call went), Hangup events, and a connection
  * the test can drop. Unknown actions get a plain Success; Command gets "Permission denied".
- * Shared with ops' tests (the voice test-jar): a hub's voice broadcasts end to end.
+ * Shared with the ops tests (the voice test-jar): a whole hub points at it.
  */
 public final class FakeAmi implements AutoCloseable {
 
-    static final String CHALLENGE = "840158231";
+    public static final String CHALLENGE = "840158231";
 
     /** One action as received: its lines in order ("Key: value"). */
     public record Packet(List<String> lines) {
@@ -44,7 +44,7 @@ public final class FakeAmi implements AutoCloseable {
     private final String secret;
     private final ServerSocket server;
     private final BlockingQueue<Packet> originates = new LinkedBlockingQueue<>();
-    final AtomicInteger logins = new AtomicInteger();
+    public final AtomicInteger logins = new AtomicInteger();
     private volatile Socket current;
     private volatile OutputStream out;
 
@@ -79,7 +79,7 @@ public final class FakeAmi implements AutoCloseable {
     }
 
     /** Closes the manager connection as a restarting Asterisk would. */
-    void drop() throws IOException {
+    public void drop() throws IOException {
         Socket s = current;
         if (s != null) s.close();
     }

@@ -62,6 +62,7 @@ public final class ConsoleRoutes {
                                        org.sandian.channels.sms.sim.SmscSimulator demoSmsc,
                                        java.util.function.Supplier<org.sandian.content.snapshot.ContentSnapshot> snapshot,
                                        org.sandian.channels.tv.TvOptions tv,
+                                       org.sandian.channels.web.WebOptions web,
                                        org.sandian.channels.voice.VoiceChannel voice) {
         return new ConsoleRoutes(vertx, logins, view, new ContentPages(vertx, desk, stores, view),
                 new AuditPage(vertx, auditLog, view, zone),
@@ -71,7 +72,7 @@ public final class ConsoleRoutes {
                         new PriceImportPages(vertx, desk, stores, view, clock),
                         new PriceReviewPage(vertx, desk, view, snapshot),
                         new DashboardPage(vertx, stores.store(), broadcasts, view, zone, clock),
-                        new ContentPreviewPage(vertx, desk, view, snapshot, tv, clock),
+                        new ContentPreviewPage(vertx, desk, view, snapshot, tv, web, clock),
                         new PhoneSimulatorPage(demoSmsc, voice == null ? null : new HotlineKeypad(vertx, voice), view),
                         voice == null ? r -> { } : new VoiceMenuPage(vertx, voice,
                                 new org.sandian.channels.voice.menu.MenuStore(stores.store()), auditLog, view, zone, clock)));

@@ -18,6 +18,9 @@ import org.sandian.channels.voice.speech.AnswerScripts;
 import org.sandian.channels.voice.speech.Part;
 import org.sandian.channels.voice.speech.SpokenScript;
 import org.sandian.channels.voice.speech.VoiceTemplates;
+import org.sandian.channels.web.WebChannel;
+import org.sandian.channels.web.WebOptions;
+import org.sandian.channels.web.pages.PreviewPages;
 import org.sandian.content.answer.Answer;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.answer.Intent;
@@ -40,7 +43,7 @@ import org.sandian.ops.auth.Officer;
  * How the latest version of a notice, guidance item or price will show on each channel before it
  * is published, each rendered by that channel's own code: the SMS a farmer gets with its part
  * count, the words the hotline speaks, the village TV board (notices and prices; guidance is not on
- * the board) and the public web page's address once it is live.
+ * the board) and the public web page (a price on its market's history page), with its address once live.
  */
 final class ContentPreviewPage implements ConsolePage {
 
@@ -52,10 +55,14 @@ final class ContentPreviewPage implements ConsolePage {
     private final AnswerScripts voice = new AnswerScripts(new VoiceTemplates());
     private final TvBoard tv;
     private final TvOptions tvOptions;
+    private final PreviewPages web;
+    private final Lang webLang;
     private final Clock clock;
 
     ContentPreviewPage(Vertx vertx, ContentDesk desk, View view, Supplier<ContentSnapshot> snapshot, TvOptions tv,
-                       Clock clock) {
+                       WebOptions web, Clock clock) {
+        this.web = new PreviewPages(WebChannel.site(vertx, web, snapshot, clock));
+        this.webLang = web.defaultLang();
         this.vertx = vertx;
         this.desk = desk;
         this.view = view;
@@ -70,6 +77,7 @@ final class ContentPreviewPage implements ConsolePage {
     public void mount(Router r) {
         r.get("/content/:kind/:id/preview").handler(this::preview);
         r.get("/content/:kind/:id/preview/tv").handler(this::board);
+        r.get("/content/:kind/:id/preview/web").handler(this::webPage);
     }
 
     /** What one item is on the channels, in one language: null parts where a channel does not show it. */
@@ -99,7 +107,8 @@ final class ContentPreviewPage implements ConsolePage {
             String k = kind.name().toLowerCase();
             return new JsonObject().put("kind", k).put("id", id).put("version", r.version())
                     .put("status", r.status().name()).put("previews", langs).put("web", webPath(item))
-                    .put("tvPath", "/console/content/" + k + "/" + id + "/preview/tv");
+                    .put("tvPath", "/console/content/" + k + "/" + id + "/preview/tv")
+                    .put("webPreviewPath", "/console/content/" + k + "/" + id + "/preview/web");
         }, false).onSuccess(m -> {
             if (m == null) notFound(ctx, kind, id);
             else view.render(ctx, "content-preview", m);
@@ -128,6 +137,32 @@ final class ContentPreviewPage implements ConsolePage {
                             .putHeader("Cache-Control", "no-store")
                             .putHeader("X-Frame-Options", "SAMEORIGIN") // shown in the console's own preview page
                             .end(html)).onFailure(ctx::fail);
+        }).onFailure(ctx::fail);
+    }
+
+    /** The public web page this item will have, rendered by the web channel's own page code (shown in a frame). */
+    private void webPage(RoutingContext ctx) {
+        ContentKind kind = ContentKind.parse(ctx.pathParam("kind"));
+        String id = ctx.pathParam("id");
+        Lang lang = Lang.parse(ctx.request().getParam("lang"), webLang);
+        vertx.executeBlocking(() -> {
+            Revision r = readable(ctx, kind, id);
+            return r == null ? null : desk.recordOf(r);
+        }, false).onSuccess(item -> {
+            if (item == null) {
+                notFound(ctx, kind, id);
+                return;
+            }
+            web.page(item, lang).onSuccess(page -> ctx.response()
+                    .putHeader("Content-Type", page.contentType())
+                    .putHeader("Cache-Control", "no-store")
+                    .putHeader("X-Frame-Options", "SAMEORIGIN") // shown in the console's own preview page
+                    // as strict as the public site: no script, only its inline style, nothing from elsewhere
+                    .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                            + "img-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'")
+                    .end(io.vertx.core.buffer.Buffer.buffer(page.raw())))
+                    .onFailure(e -> view.render(ctx, 422, "message", new JsonObject().put("message",
+                            "no web preview: " + (e.getMessage() == null ? e.toString() : e.getMessage()))));
         }).onFailure(ctx::fail);
     }
 

@@ -30,6 +30,7 @@ final class Console {
                          org.sandian.channels.sms.sim.SmscSimulator demoSmsc,
                          java.util.function.Supplier<org.sandian.content.snapshot.ContentSnapshot> snapshot,
                          org.sandian.channels.tv.TvOptions tv,
+                         org.sandian.channels.web.WebOptions web,
                          org.sandian.channels.voice.VoiceChannel voice) {
         AuditLog audit = new AuditLog(store, clock);
         ContentDesk desk = new ContentDesk(content, audit, clock, config.reader().bool("console.self-approval"),
@@ -42,7 +43,7 @@ final class Console {
         new org.sandian.ops.console.PriceReportDesk(new org.sandian.ops.auth.ReporterPhones(store), new UserStore(store),
                 desk, snapshot, config.zone(), clock).serve(vertx);
         return ConsoleRoutes.create(vertx, logins, view, desk, content, questions, audit, config.zone(), clock,
-                secret != null ? secret : randomSecret(), broadcasts, demoSmsc, snapshot, tv, voice)
+                secret != null ? secret : randomSecret(), broadcasts, demoSmsc, snapshot, tv, web, voice)
                 .router(config.dataDir().resolve("uploads"));
     }
 

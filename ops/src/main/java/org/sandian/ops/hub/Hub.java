@@ -27,6 +27,7 @@ import org.sandian.channels.tv.BusTvItems;
 import org.sandian.channels.tv.TvChannel;
 import org.sandian.channels.voice.VoiceChannel;
 import org.sandian.channels.web.WebChannel;
+import org.sandian.channels.web.WebOptions;
 import org.sandian.content.answer.AnswerEngine;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.answer.AnswerService;
@@ -139,8 +140,9 @@ public final class Hub {
         Router router = Router.router(vertx);
         new HealthRoutes(health).mount(router);
         metrics.mount(router);
+        WebOptions web = channels.web();
         router.route("/console/*").subRouter(Console.router(vertx, config, store, content, clock, broadcasts, demoSmsc,
-                snapshot, channels.tv(), voice));
+                snapshot, channels.tv(), web, voice));
         router.get("/console").handler(ctx -> ctx.redirect("/console/"));
         // The body is read before the token check, which is asynchronous (a request must not end unread).
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(50L * 1024 * 1024))
@@ -149,7 +151,7 @@ public final class Hub {
         router.route("/api/*").subRouter(BroadcastApi.router(vertx, store, broadcasts, clock));
         BusTvItems tvItems = await(BusTvItems.listen(vertx), "tv items");
         router.route().subRouter(TvChannel.router(vertx, channels.tv(), snapshot, tvItems, clock));
-        router.route().subRouter(WebChannel.router(vertx, channels.web(), snapshot, answers, clock));
+        router.route().subRouter(WebChannel.router(vertx, web, snapshot, answers, clock));
         http = await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
                         // The hotline menu's JSON is posted as one form field, larger than the 8 KB default.
                         .setMaxFormAttributeSize(256 * 1024))

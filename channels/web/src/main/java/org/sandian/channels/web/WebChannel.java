@@ -33,7 +33,7 @@ public final class WebChannel {
 
     public static Router router(Vertx vertx, WebOptions options, Supplier<ContentSnapshot> snapshot,
                                 AnswerService answers, Clock clock) {
-        Site site = new Site(options, snapshot, Templates.html(vertx, "web-templates"), new Messages("web-messages"), clock);
+        Site site = site(vertx, options, snapshot, clock);
         HomePage home = new HomePage(site);
         PricePages prices = new PricePages(site);
         NoticePages notices = new NoticePages(site);
@@ -71,5 +71,10 @@ public final class WebChannel {
         r.post("/services/:action").handler(services::requestCode);
         r.post("/services/:action/confirm").handler(services::confirm);
         return r;
+    }
+
+    /** What the pages share (templates, words, content); also for rendering pages outside this router (previews). */
+    public static Site site(Vertx vertx, WebOptions options, Supplier<ContentSnapshot> snapshot, Clock clock) {
+        return new Site(options, snapshot, Templates.html(vertx, "web-templates"), new Messages("web-messages"), clock);
     }
 }

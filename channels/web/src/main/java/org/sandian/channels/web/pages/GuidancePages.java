@@ -1,9 +1,11 @@
 package org.sandian.channels.web.pages;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.sandian.channels.web.http.Page;
 import org.sandian.channels.web.http.Visitor;
 import org.sandian.content.answer.Seasons;
 import org.sandian.content.model.Commodity;
@@ -56,12 +58,15 @@ public final class GuidancePages {
             site.notFound(ctx, v);
             return;
         }
-        site.cached(ctx, v, () -> {
-            Commodity crop = s.commodity(g.commodityCode());
-            Map<String, Object> m = site.model(ctx, v,
-                    (crop == null ? "" : crop.name().in(v.lang()) + " · ") + g.topic().in(v.lang()));
-            m.put("g", ContentViews.guidanceDetail(s, g, v.lang()));
-            return site.templates.render("tip", m);
-        });
+        site.cached(ctx, v, () -> page(s, g, v, ctx.request().uri()));
+    }
+
+    /** One guidance item's page at {@code here}: the item need not be in {@code s} (a draft previewed). */
+    Future<Page> page(ContentSnapshot s, Guidance g, Visitor v, String here) {
+        Commodity crop = s.commodity(g.commodityCode());
+        Map<String, Object> m = site.model(v, here,
+                (crop == null ? "" : crop.name().in(v.lang()) + " · ") + g.topic().in(v.lang()));
+        m.put("g", ContentViews.guidanceDetail(s, g, v.lang()));
+        return site.templates.render("tip", m);
     }
 }

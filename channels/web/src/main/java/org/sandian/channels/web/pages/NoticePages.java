@@ -1,9 +1,11 @@
 package org.sandian.channels.web.pages;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.sandian.channels.web.http.Page;
 import org.sandian.channels.web.http.Visitor;
 import org.sandian.content.answer.Answer;
 import org.sandian.content.model.Notice;
@@ -57,11 +59,14 @@ public final class NoticePages {
             site.notFound(ctx, v);
             return;
         }
-        site.cached(ctx, v, () -> {
-            Map<String, Object> m = site.model(ctx, v, n.title().in(v.lang()));
-            m.put("n", ContentViews.noticeDetail(s, n, v.lang()));
-            return site.templates.render("notice", m);
-        });
+        site.cached(ctx, v, () -> page(s, n, v, ctx.request().uri()));
+    }
+
+    /** One notice's page at {@code here}: the notice need not be in {@code s} (a draft previewed). */
+    Future<Page> page(ContentSnapshot s, Notice n, Visitor v, String here) {
+        Map<String, Object> m = site.model(v, here, n.title().in(v.lang()));
+        m.put("n", ContentViews.noticeDetail(s, n, v.lang()));
+        return site.templates.render("notice", m);
     }
 
     static String blankToNull(String s) {

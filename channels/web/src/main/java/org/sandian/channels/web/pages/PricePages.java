@@ -1,5 +1,6 @@
 package org.sandian.channels.web.pages;
 
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -97,24 +98,26 @@ public final class PricePages {
             return;
         }
         int page = intParam(ctx, "page", 1);
-        site.cached(ctx, v, () -> {
-            List<Price> all = newestFirst(s.history(c.code(), market.id()));
-            int pages = Answer.pages(all.size(), HISTORY_PER_PAGE);
-            int p = Math.min(Math.max(page, 1), pages);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Price price : Answer.slice(all, p, HISTORY_PER_PAGE)) rows.add(historyRow(price));
-            Map<String, Object> m = site.model(ctx, v,
-                    c.name().in(v.lang()) + " · " + market.name().in(v.lang()));
-            m.put("code", c.code());
-            m.put("name", c.name().in(v.lang()));
-            m.put("market", market.name().in(v.lang()));
-            m.put("marketId", market.id());
-            m.put("unit", PriceViews.unit(c, all.isEmpty() ? "" : all.get(0).unit(), v.lang()));
-            m.put("rows", rows);
-            m.put("page", p);
-            m.put("pages", pages);
-            return site.templates.render("history", m);
-        });
+        site.cached(ctx, v, () -> history(c, market, s.history(c.code(), market.id()), v, ctx.request().uri(), page));
+    }
+
+    /** The history table of {@code series} at one market, page {@code page}, for the page at {@code here}. */
+    Future<Page> history(Commodity c, Market market, List<Price> series, Visitor v, String here, int page) {
+        List<Price> all = newestFirst(series);
+        int pages = Answer.pages(all.size(), HISTORY_PER_PAGE);
+        int p = Math.min(Math.max(page, 1), pages);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Price price : Answer.slice(all, p, HISTORY_PER_PAGE)) rows.add(historyRow(price));
+        Map<String, Object> m = site.model(v, here, c.name().in(v.lang()) + " · " + market.name().in(v.lang()));
+        m.put("code", c.code());
+        m.put("name", c.name().in(v.lang()));
+        m.put("market", market.name().in(v.lang()));
+        m.put("marketId", market.id());
+        m.put("unit", PriceViews.unit(c, all.isEmpty() ? "" : all.get(0).unit(), v.lang()));
+        m.put("rows", rows);
+        m.put("page", p);
+        m.put("pages", pages);
+        return site.templates.render("history", m);
     }
 
     public void csv(RoutingContext ctx) {

@@ -62,6 +62,11 @@ public final class Site {
 
     /** The model every layout needs: words, language switch, the visitor's region. */
     public Map<String, Object> model(RoutingContext ctx, Visitor v, String title) {
+        return model(v, ctx.request().uri(), title);
+    }
+
+    /** The same for the page at {@code here} (where the language and region switches come back to). */
+    Map<String, Object> model(Visitor v, String here, String title) {
         Map<String, Object> m = new HashMap<>();
         Lang lang = v.lang();
         m.put("t", messages.in(lang));
@@ -69,7 +74,7 @@ public final class Site {
         m.put("other", lang == Lang.ZH ? "en" : "zh");
         m.put("otherName", lang == Lang.ZH ? "English" : "中文");
         m.put("title", title);
-        m.put("here", ctx.request().uri());
+        m.put("here", here);
         Region r = v.region() == null ? null : snapshot.get().region(v.region());
         m.put("regionName", r == null ? "" : r.name().in(lang));
         m.put("today", today().toString());

@@ -10,6 +10,9 @@ import org.sandian.broadcast.core.Broadcast;
  */
 public interface ChannelLink {
 
-    /** {@code message}: the recipient's text and its language, and the recording a voice call plays (or null). */
-    Future<Void> send(EntryKey key, Broadcast.Message message, String broadcastId);
+    /**
+     * @param message   the recipient's text and its language, and the recording a voice call plays (or null)
+     * @param broadcast what it belongs to (its id for reports, its audience for what a reply may subscribe to)
+     */
+    Future<Void> send(EntryKey key, Broadcast.Message message, Broadcast broadcast);
 }

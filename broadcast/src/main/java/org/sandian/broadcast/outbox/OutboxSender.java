@@ -297,7 +297,7 @@ public final class OutboxSender implements AutoCloseable {
                 window.release();
                 return;
             }
-            link.send(key, message, job.active.broadcast.id()).onComplete(r -> {
+            link.send(key, message, job.active.broadcast).onComplete(r -> {
                 window.release();
                 if (r.succeeded()) {
                     handedOver.incrementAndGet();

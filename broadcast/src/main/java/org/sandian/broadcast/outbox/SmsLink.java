@@ -19,9 +19,9 @@ public final class SmsLink implements ChannelLink {
     }
 
     @Override
-    public Future<Void> send(EntryKey key, Broadcast.Message message, String broadcastId) {
+    public Future<Void> send(EntryKey key, Broadcast.Message message, Broadcast broadcast) {
         OutboundSms sms = new OutboundSms(key.toString(), key.phone(), message.text(), OutboundSms.Priority.BULK,
-                "broadcast:" + broadcastId);
+                "broadcast:" + broadcast.id());
         return vertx.eventBus().request(Addresses.SMS_SEND, sms,
                 RecordCodec.options(OutboundSms.class).setSendTimeout(timeoutMillis)).mapEmpty();
     }

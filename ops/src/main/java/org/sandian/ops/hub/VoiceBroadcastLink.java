@@ -3,6 +3,7 @@ package org.sandian.ops.hub;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import java.util.List;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.outbox.BroadcastEngine;
 import org.sandian.broadcast.outbox.ChannelLink;
@@ -37,9 +38,18 @@ final class VoiceBroadcastLink implements ChannelLink {
     }
 
     @Override
-    public Future<Void> send(EntryKey key, Broadcast.Message message, String broadcastId) {
+    public Future<Void> send(EntryKey key, Broadcast.Message message, Broadcast broadcast) {
         // The recording, when the officer attached one for this language, is played instead of the text.
-        return caller.call(new VoiceCallRequest(key.toString(), broadcastId, key.phone(), message.text(),
-                message.recording(), message.lang(), null)).mapEmpty();
+        return caller.call(new VoiceCallRequest(key.toString(), broadcast.id(), key.phone(), message.text(),
+                message.recording(), message.lang(), subscribeTerms(broadcast))).mapEmpty();
+    }
+
+    /**
+     * What key 2 subscribes the callee to by SMS, in the SMS keywords' terms: the broadcast's first
+     * audience topic ("price:maize" is "price maize"), else its notices, which is what a broadcast is.
+     */
+    static String subscribeTerms(Broadcast broadcast) {
+        List<String> topics = broadcast.audience() == null ? List.of() : broadcast.audience().topics();
+        return topics.isEmpty() ? "notices" : topics.get(0).replace(':', ' ');
     }
 }

@@ -33,7 +33,8 @@ import org.sandian.ops.testing.Wav;
  * and the broadcast sent through the JSON API, the Originate received by a manager interface over a
  * real socket, and the answered leg's broadcast script run over the hub's real FastAGI port. The
  * Chinese listener hears the officer's recording; the English one, with no recording in English,
- * hears the English text through speech synthesis.
+ * hears the English text through speech synthesis. Key 2 after the message subscribes the listener
+ * to the broadcast's kind of message by SMS.
  */
 class VoiceBroadcastRecordingTest {
 
@@ -104,7 +105,8 @@ class VoiceBroadcastRecordingTest {
             assertEquals(id, vars.get("SANDIAN_BROADCAST"));
             String uniqueId = "77." + call;
             ami.originateResponse(originate, true, 4, uniqueId);
-            firstSound.put(vars.get("SANDIAN_CALLEE"), answeredLeg(vars.get("SANDIAN_CALL_ID"), vars.get("SANDIAN_CALLEE"), uniqueId));
+            String callee = vars.get("SANDIAN_CALLEE");
+            firstSound.put(callee, answeredLeg(vars.get("SANDIAN_CALL_ID"), callee, uniqueId, ZH_FARMER.equals(callee)));
             ami.hangup(uniqueId, originate.get("Channel") + "-0000007" + call);
         }
 
@@ -112,10 +114,16 @@ class VoiceBroadcastRecordingTest {
         assertEquals(sounds + "/" + recording, firstSound.get(ZH_FARMER), "the officer's recording, not speech");
         assertTrue(firstSound.get(EN_FARMER).startsWith(sounds + "/tts/"), "no English recording: the English text is spoken, "
                 + firstSound.get(EN_FARMER));
+
+        JsonObject zh = new JsonObject(api("GET", "/subscribers/" + ZH_FARMER, HttpRequest.BodyPublishers.noBody()).body());
+        assertTrue(zh.getJsonArray("channels").contains("SMS"), "key 2: these by SMS too, " + zh);
+        assertTrue(zh.getJsonArray("topics").contains("notices"), "the broadcast's kind of message: " + zh);
+        JsonObject en = new JsonObject(api("GET", "/subscribers/" + EN_FARMER, HttpRequest.BodyPublishers.noBody()).body());
+        assertTrue(!en.getJsonArray("channels").contains("SMS"), "no key pressed: no SMS, " + en);
     }
 
     /** Asterisk's side of the answered leg: the script's variables, its first sound played to the end, then a hang-up. */
-    private static String answeredLeg(String callId, String callee, String uniqueId) throws Exception {
+    private static String answeredLeg(String callId, String callee, String uniqueId, boolean pressTwo) throws Exception {
         try (AsteriskLine line = AsteriskLine.call("127.0.0.1", hub.agiPort(), "broadcast", "12316", uniqueId, "zh",
                 "PJSIP/carrier-1", 10_000)) {
             assertEquals("GET VARIABLE \"SANDIAN_CALL_ID\"", line.command());
@@ -125,6 +133,14 @@ class VoiceBroadcastRecordingTest {
             String played = line.command();
             assertTrue(played != null && played.startsWith("STREAM FILE"), "the message is played: " + line.commands());
             line.result("0 endpos=16000");
+            if (pressTwo) {
+                String offer = line.command();
+                assertTrue(offer != null && offer.startsWith("STREAM FILE"), "the offer after the message: " + line.commands());
+                line.key('2');
+                String said = line.command(); // what the subscription came to
+                assertTrue(said != null && said.startsWith("STREAM FILE"), "the subscription is confirmed: " + line.commands());
+                line.result("0 endpos=8000");
+            }
             line.hangUp();
             while (line.command() != null) line.reply(AsteriskLine.DEAD);
             return AsteriskLine.argument(played);

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sandian.channels.voice.speech.SharedSounds;
 import org.sandian.broadcast.audience.AudienceSize;
 import org.sandian.broadcast.core.Broadcast;
 import org.sandian.broadcast.core.BroadcastException;
@@ -43,11 +44,13 @@ final class BroadcastPages implements ConsolePage {
     private final View view;
     private final ZoneId zone;
     private final Clock clock;
-    /** The voice channel's sounds, where recordings are played from; null without a voice channel. */
+    /** The voice channel's sounds, where recordings are played from (any hub's); null without a voice channel. */
+    private final SharedSounds shared;
     private final SoundFiles sounds;
 
-    BroadcastPages(Vertx vertx, BroadcastEngine engine, View view, ZoneId zone, Clock clock, java.nio.file.Path soundsDir) {
-        this.sounds = soundsDir == null ? null : new SoundFiles(soundsDir);
+    BroadcastPages(Vertx vertx, BroadcastEngine engine, View view, ZoneId zone, Clock clock, SharedSounds shared) {
+        this.shared = shared;
+        this.sounds = shared == null ? null : new SoundFiles(shared.dir());
         this.vertx = vertx;
         this.engine = engine;
         this.view = view;
@@ -188,7 +191,9 @@ final class BroadcastPages implements ConsolePage {
         Lang lang = Lang.parse(ctx.pathParam("lang"), null);
         vertx.executeBlocking(() -> {
             String name = lang == null ? null : service().find(o, ctx.pathParam("id")).recordings().get(lang);
-            return name == null || sounds == null ? java.util.Optional.<java.nio.file.Path>empty() : sounds.wav(name);
+            // Uploaded through another hub: fetched from the store into this one's sounds first.
+            return name == null || sounds == null || !shared.ensureLocal(name)
+                    ? java.util.Optional.<java.nio.file.Path>empty() : sounds.wav(name);
         }, false).onSuccess(file -> SoundFiles.send(ctx, file, "no such recording of this broadcast"))
                 .onFailure(e -> refused(ctx, e));
     }

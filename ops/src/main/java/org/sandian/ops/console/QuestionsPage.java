@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.sandian.channels.voice.speech.SharedSounds;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.audit.AuditLog;
 import org.sandian.content.bus.Addresses;
@@ -44,14 +45,16 @@ final class QuestionsPage {
     private final ZoneId zone;
     private final Clock clock;
 
-    /** Spoken questions' recordings (the voice channel's sounds directory); null without a voice channel. */
+    /** Spoken questions' recordings (the voice channel's sounds, any hub's); null without a voice channel. */
+    private final SharedSounds shared;
     private final SoundFiles sounds;
     /** Calls the asker of a spoken question back with the answer. */
     private final AnswerCall call;
 
     QuestionsPage(Vertx vertx, QuestionStore questions, AuditLog audit, View view, ZoneId zone, Clock clock,
-                  java.nio.file.Path soundsDir, AnswerCall call) {
-        this.sounds = soundsDir == null ? null : new SoundFiles(soundsDir);
+                  SharedSounds shared, AnswerCall call) {
+        this.shared = shared;
+        this.sounds = shared == null ? null : new SoundFiles(shared.dir());
         this.call = call;
         this.vertx = vertx;
         this.questions = questions;
@@ -94,12 +97,17 @@ final class QuestionsPage {
         }).onFailure(ctx::fail);
     }
 
-    /** The caller's recorded question, to officers who may see the question (same region rule as the page). */
+    /**
+     * The caller's recorded question, to officers who may see the question (same region rule as the
+     * page); fetched from the store first when another hub took the call.
+     */
     private void recording(RoutingContext ctx) {
         Officer officer = ctx.get(Officer.CONTEXT_KEY);
         vertx.executeBlocking(() -> visible(officer, ctx.pathParam("number"))
-                .filter(q -> q.recording() != null && sounds != null)
-                .flatMap(q -> sounds.wav(sounds.nameOf(q.recording()))), false)
+                .filter(q -> sounds != null)
+                .map(q -> SharedSounds.questionName(q.recording()))
+                .filter(shared::ensureLocal)
+                .flatMap(sounds::wav), false)
                 .onSuccess(file -> SoundFiles.send(ctx, file, "no recording of this question in your region"))
                 .onFailure(ctx::fail);
     }

@@ -2,6 +2,7 @@ package org.sandian.ops.console;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sandian.channels.voice.speech.SharedSounds;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.answer.Intent;
 import org.sandian.content.model.Lang;
@@ -27,7 +29,9 @@ import org.sandian.ops.testing.SharedHub;
 class QuestionRecordingTest {
 
     private static final byte[] WAV = "RIFF....WAVEfmt fake sound of a farmer asking".getBytes();
+    private static final byte[] ELSEWHERE = "RIFF....WAVEfmt a question taken by another hub".getBytes();
     private static Question spoken;
+    private static Question spokenElsewhere;
 
     @BeforeAll
     static void aSpokenQuestion() throws Exception {
@@ -40,6 +44,15 @@ class QuestionRecordingTest {
         QuestionStore store = new QuestionStore(SharedHub.get().store(), Clock.systemUTC(),
                 WorkingDays.mondayToFriday(ZoneId.of("Asia/Shanghai")));
         spoken = store.create(Intent.ASK, "+8613800000088", Channel.VOICE, "", file.toAbsolutePath().toString(),
+                "429005101001", Lang.ZH);
+
+        // Another hub of the cluster took this call: the file is in its sounds directory and the store only.
+        SharedSounds otherHub = new SharedSounds(Files.createTempDirectory("other-hub-sounds"), SharedHub.get().store());
+        Path other = Files.createDirectories(otherHub.dir().resolve("questions").resolve("2026-12-02"));
+        Path otherFile = other.resolve("q-1764662401.5.wav");
+        Files.write(otherFile, ELSEWHERE);
+        otherHub.share(SharedSounds.questionName(otherFile.toString()));
+        spokenElsewhere = store.create(Intent.ASK, "+8613800000089", Channel.VOICE, "", otherFile.toString(),
                 "429005101001", Lang.ZH);
     }
 
@@ -61,6 +74,19 @@ class QuestionRecordingTest {
         assertEquals(200, sound.statusCode());
         assertEquals("audio/wav", sound.headers().firstValue("Content-Type").orElse(""));
         assertArrayEquals(WAV, sound.body());
+    }
+
+    @Test
+    void aRecordingTakenByAnotherHubIsServedFromTheStore() throws Exception {
+        assertFalse(Files.exists(SharedHub.get().soundsDir().resolve("questions/2026-12-02/q-1764662401.5.wav")));
+        HttpResponse<byte[]> sound = signedIn("rec-agent-qj").send(HttpRequest.newBuilder(
+                URI.create(SharedHub.url("/console/questions/" + spokenElsewhere.number() + "/recording"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, sound.statusCode(), new String(sound.body()));
+        assertEquals("audio/wav", sound.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals(ELSEWHERE, sound.body());
+        assertTrue(Files.exists(SharedHub.get().soundsDir().resolve("questions/2026-12-02/q-1764662401.5.wav")),
+                "kept in this hub's sounds directory for the next time");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.sandian.channels.voice.outbound.VoiceCaller;
 import org.sandian.channels.voice.speech.AnswerScripts;
 import org.sandian.channels.voice.speech.BroadcastRecordings;
 import org.sandian.channels.voice.speech.EspeakSpeechRenderer;
+import org.sandian.channels.voice.speech.SharedSounds;
 import org.sandian.channels.voice.speech.SpeechRenderer;
 import org.sandian.channels.voice.speech.SpeechWarmer;
 import org.sandian.channels.voice.speech.VoiceTemplates;
@@ -50,6 +51,7 @@ public final class VoiceChannel extends VerticleBase {
     private final SpeechRenderer givenSpeech;
     private final AtomicReference<VoiceMenu> menu = new AtomicReference<>();
     private final CallGate gate;
+    private final SharedSounds shared;
     private final BroadcastRecordings recordings;
     private volatile SpeechRenderer speech = SpeechRenderer.NONE;
     private volatile FastAgiServer server;
@@ -67,7 +69,8 @@ public final class VoiceChannel extends VerticleBase {
         this.store = store;
         this.givenSpeech = speech;
         this.gate = new CallGate(options.maxCalls());
-        this.recordings = new BroadcastRecordings(options.soundsDir(), options.soxCommand());
+        this.shared = new SharedSounds(options.soundsDir(), store);
+        this.recordings = new BroadcastRecordings(shared, options.soxCommand());
         // /metrics: calls in progress and calls refused as busy (the gauges read the gate itself)
         io.micrometer.core.instrument.Metrics.gauge("sandian.calls.active", gate, CallGate::active);
         io.micrometer.core.instrument.Metrics.gauge("sandian.calls.refused", gate, g -> (double) g.refused());
@@ -90,7 +93,7 @@ public final class VoiceChannel extends VerticleBase {
             HubClient hub = new HubClient(vertx, options.answerTimeout());
             AnswerScripts scripts = new AnswerScripts(new VoiceTemplates());
             warmer = new SpeechWarmer(speech, scripts, hub);
-            HotlineScript hotline = new HotlineScript(options, menu::get, speech, scripts, hub, gate);
+            HotlineScript hotline = new HotlineScript(options, menu::get, speech, scripts, hub, gate, shared);
             BroadcastScript broadcast = new BroadcastScript(options, menu::get, speech, hub, dialer, recordings);
             Map<String, AgiScript> mapping = Map.of("hotline", hotline, "broadcast", broadcast);
             server = FastAgiServer.start(options.agiHost(), options.agiPort(), options.maxCalls() + BUSY_THREADS, mapping);
@@ -146,6 +149,11 @@ public final class VoiceChannel extends VerticleBase {
     /** Officers' recorded broadcast messages, stored where Asterisk reads them and played by broadcast calls. */
     public BroadcastRecordings recordings() {
         return recordings;
+    }
+
+    /** Recordings every hub can play (broadcast messages, spoken questions), fetched into {@link #soundsDir}. */
+    public SharedSounds sharedSounds() {
+        return shared;
     }
 
     /** Where rendered speech and recorded questions are (Asterisk reads the same directory). */

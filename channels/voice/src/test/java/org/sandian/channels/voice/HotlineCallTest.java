@@ -1,5 +1,6 @@
 package org.sandian.channels.voice;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,6 +18,7 @@ import org.sandian.content.bus.FarmerProfile;
 import org.sandian.content.bus.OutboundSms;
 import org.sandian.content.bus.SubscriberCommand;
 import org.bson.Document;
+import org.sandian.channels.voice.speech.SharedSounds;
 import org.sandian.channels.voice.speech.ChineseNumbers;
 import org.sandian.content.questions.QuestionStore;
 import org.sandian.content.model.Lang;
@@ -244,6 +246,33 @@ class HotlineCallTest {
         OutboundSms sms = hub.sms.stream().filter(s -> CALLER.equals(s.to())).findFirst().orElseThrow();
         assertTrue(sms.text().contains(number), sms.text());
         assertEquals("voice-ticket-" + number, sms.id());
+    }
+
+    @Test
+    void aSpokenQuestionIsPlayableFromAnotherHubsSoundsDirectory() throws Exception {
+        byte[] wav = "RIFF....WAVEfmt a farmer asking about maize seed".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String recorded;
+        try (FakeAsterisk agi = call("1.14")) {
+            chooseChinese(agi);
+            agi.stream('5');
+            said(agi);
+            String record = agi.command();
+            assertTrue(record.startsWith("RECORD FILE "), record);
+            recorded = FakeAsterisk.argument(record);
+            // Asterisk writes the message in the hub's sounds directory, the caller ends it with #.
+            Files.write(java.nio.file.Path.of(recorded + ".wav"), wav);
+            agi.reply("200 result=35 (dtmf) endpos=64000");
+            said(agi);
+            agi.hangUp();
+        }
+        Document question = hub.store.database().getCollection(QuestionStore.COLLECTION)
+                .find(new Document("recording", recorded + ".wav")).first();
+        assertNotNull(question, "the question was stored with its recording");
+        // Another hub: its own sounds directory, the same store.
+        SharedSounds other = new SharedSounds(Files.createTempDirectory("other-hub-sounds"), hub.store);
+        String name = SharedSounds.questionName(question.getString("recording"));
+        assertTrue(other.ensureLocal(name), name);
+        assertArrayEquals(wav, Files.readAllBytes(other.dir().resolve(name + ".wav")));
     }
 
     @Test

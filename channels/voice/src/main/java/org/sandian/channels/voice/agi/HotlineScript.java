@@ -16,6 +16,7 @@ import org.sandian.channels.voice.menu.NodeKind;
 import org.sandian.channels.voice.menu.VoiceMenu;
 import org.sandian.channels.voice.speech.AnswerScripts;
 import org.sandian.channels.voice.speech.Part;
+import org.sandian.channels.voice.speech.SharedSounds;
 import org.sandian.channels.voice.speech.SpeechRenderer;
 import org.sandian.content.answer.Answer;
 import org.sandian.content.answer.Channel;
@@ -41,14 +42,14 @@ public final class HotlineScript implements AgiScript {
     private final Questions questions;
 
     public HotlineScript(VoiceOptions options, Supplier<VoiceMenu> menu, SpeechRenderer speech, AnswerScripts scripts,
-                         HubClient hub, CallGate gate) {
+                         HubClient hub, CallGate gate, SharedSounds shared) {
         this.options = options;
         this.menu = menu;
         this.speech = speech;
         this.scripts = scripts;
         this.hub = hub;
         this.gate = gate;
-        this.questions = new Questions(options, hub, scripts);
+        this.questions = new Questions(options, hub, scripts, shared);
     }
 
     /** Where the walk goes after a node. */

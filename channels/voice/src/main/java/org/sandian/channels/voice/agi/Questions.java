@@ -11,12 +11,15 @@ import org.sandian.channels.voice.VoiceOptions;
 import org.sandian.channels.voice.menu.MenuNode;
 import org.sandian.channels.voice.menu.VoiceMenu;
 import org.sandian.channels.voice.speech.AnswerScripts;
+import org.sandian.channels.voice.speech.SharedSounds;
 import org.sandian.content.answer.Answer;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.answer.Intent;
 import org.sandian.content.bus.OutboundSms;
 import org.sandian.content.bus.TicketCommand;
 import org.sandian.content.model.Lang;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Menu 5: the caller speaks a question (RECORD FILE, up to 60 s, # ends it); the questions desk
@@ -24,6 +27,7 @@ import org.sandian.content.model.Lang;
  */
 final class Questions {
 
+    private static final Logger log = LoggerFactory.getLogger(Questions.class);
     static final int MAX_RECORD_MS = 60_000;
     static final int SILENCE_ENDS_S = 6;
     private static final String TEXT_ZH = "语音留言";
@@ -32,11 +36,13 @@ final class Questions {
     private final VoiceOptions options;
     private final HubClient hub;
     private final AnswerScripts scripts;
+    private final SharedSounds shared;
 
-    Questions(VoiceOptions options, HubClient hub, AnswerScripts scripts) {
+    Questions(VoiceOptions options, HubClient hub, AnswerScripts scripts, SharedSounds shared) {
         this.options = options;
         this.hub = hub;
         this.scripts = scripts;
+        this.shared = shared;
     }
 
     /** How menu 5 ended: the menu goes back after STORED and BACK, and offers it again after FAILED. */
@@ -67,6 +73,7 @@ final class Questions {
 
     /** The question to the questions desk, and its ticket number to the caller by SMS. */
     private Answer store(Dialogue d, String file, String caller, String region, Lang lang) {
+        share(d, file);
         TicketCommand command = new TicketCommand(Intent.ASK, caller, Channel.VOICE, lang == Lang.EN ? TEXT_EN : TEXT_ZH,
                 file + ".wav", region, lang);
         Answer a = hub.ticket(command);
@@ -77,6 +84,20 @@ final class Questions {
             d.log().step("ticket sms " + (sent ? "queued" : "not-queued"));
         }
         return a;
+    }
+
+    /**
+     * The recording to the store, so an officer whose console runs on another hub hears it too. A
+     * store that fails does not lose the question: it is still heard on this hub.
+     */
+    private void share(Dialogue d, String file) {
+        String name = SharedSounds.questionName(file);
+        try {
+            shared.share(name);
+        } catch (RuntimeException e) {
+            d.log().step("recording not shared");
+            log.warn("question recording {} not shared with the other hubs: {}", name, e.toString());
+        }
     }
 
     /** Whether Asterisk left a non-empty recording (it shares soundsDir with the hub). */

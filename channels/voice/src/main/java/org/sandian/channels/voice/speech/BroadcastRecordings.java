@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * plays without transcoding (8 kHz, mono, 16-bit, normalised like the rendered speech). A file is
  * named by the hash of its converted sound, so the recording a broadcast names never changes under
  * it once approved. Names are relative to the sounds directory ({@code broadcasts/<sha1>}, what the
- * broadcast keeps); {@link #soundOf} gives Asterisk the file it streams.
+ * broadcast keeps); {@link #soundOf} gives Asterisk the file it streams. Every recording is also
+ * kept in {@link SharedSounds}, so a broadcast call placed by another hub plays it too.
  */
 public final class BroadcastRecordings {
 
@@ -28,6 +29,7 @@ public final class BroadcastRecordings {
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     private static final String DIR = "broadcasts";
     private static final Pattern NAME = Pattern.compile(DIR + "/[0-9a-f]{40}");
+    private static final int BYTES_PER_SECOND = 16_000;
     private static final long SOX_TIMEOUT_S = 60;
     /** A WAV header alone: no sound after conversion. */
     private static final int HEADER_BYTES = 44;
@@ -35,6 +37,7 @@ public final class BroadcastRecordings {
     private final Path soundsDir;
     private final Path dir;
     private final String sox;
+    private final SharedSounds shared;
 
     /** An upload the officer must fix; the message says what to do, in English and Chinese. */
     public static final class Refused extends IllegalArgumentException {
@@ -43,10 +46,11 @@ public final class BroadcastRecordings {
         }
     }
 
-    public BroadcastRecordings(Path soundsDir, String sox) {
-        this.soundsDir = soundsDir.toAbsolutePath().normalize();
+    public BroadcastRecordings(SharedSounds shared, String sox) {
+        this.soundsDir = shared.dir();
         this.dir = this.soundsDir.resolve(DIR);
         this.sox = sox;
+        this.shared = shared;
     }
 
     /**
@@ -73,10 +77,19 @@ public final class BroadcastRecordings {
                 if (Files.size(tmp) <= HEADER_BYTES) {
                     throw new Refused("the recording has no sound in it: record it again / 录音里没有声音，请重新录制");
                 }
+                if (Files.size(tmp) > SharedSounds.MAX_BYTES) {
+                    long seconds = (Files.size(tmp) - HEADER_BYTES + BYTES_PER_SECOND - 1) / BYTES_PER_SECOND;
+                    long max = (SharedSounds.MAX_BYTES - HEADER_BYTES) / BYTES_PER_SECOND;
+                    // Every hub keeps a copy in one store document (SharedSounds): the length is bounded.
+                    throw new Refused(String.format("the recording is %d s long, at most %d s (%d min %d s) is accepted:"
+                            + " shorten it / 录音%d秒，最长%d秒（%d分%d秒），请剪短", seconds, max, max / 60, max % 60,
+                            seconds, max, max / 60, max % 60));
+                }
                 String name = DIR + "/" + sha1(tmp);
                 Path file = soundsDir.resolve(name + ".wav");
                 // The same sound uploaded again is the same file: never rewritten under a call playing it.
                 if (!Files.exists(file)) Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                shared.share(name);
                 log.info("broadcast recording stored: {} ({} bytes uploaded)", name, size);
                 return name;
             } finally {
@@ -87,14 +100,21 @@ public final class BroadcastRecordings {
         }
     }
 
-    /** Whether {@code name} is a recording stored here (not any other sound: no farmer's question, no prompt). */
+    /**
+     * Whether {@code name} is a stored recording (here or by another hub; not any other sound: no
+     * farmer's question, no prompt). Blocking (the store).
+     */
     public boolean isStored(String name) {
-        return name != null && NAME.matcher(name).matches() && Files.isRegularFile(soundsDir.resolve(name + ".wav"));
+        return name != null && NAME.matcher(name).matches() && shared.has(name);
     }
 
-    /** What Asterisk streams for recording {@code name} (the file without extension), or null when it is not stored. */
+    /**
+     * What Asterisk streams for recording {@code name} (the file without extension), fetched from the
+     * store when another hub took the upload; null when it is stored nowhere. Blocking.
+     */
     public String soundOf(String name) {
-        return isStored(name) ? soundsDir.resolve(name).toString() : null;
+        return name != null && NAME.matcher(name).matches() && shared.ensureLocal(name)
+                ? soundsDir.resolve(name).toString() : null;
     }
 
     private void convert(Path upload, Path out) throws IOException {

@@ -28,6 +28,7 @@ import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
+import org.sandian.channels.voice.speech.SharedSounds;
 
 /**
  * Writes every collection of a database to {@code <name>.jsonl} (one document per line, canonical
@@ -44,6 +45,12 @@ public final class Backup {
 
     static final JsonWriterSettings CANONICAL = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final int BATCH = 1_000;
+    /**
+     * Shared sounds are documents of up to {@link SharedSounds#MAX_BYTES}: the embedded store does not
+     * cut a reply at 16 MB as MongoDB does, and the driver refuses one above 48 MB (1,000 of them were
+     * 4 GB), so that collection is read a few documents at a time.
+     */
+    static final int SOUNDS_BATCH = (int) Math.max(1, 32_000_000L / SharedSounds.MAX_BYTES);
 
     private Backup() {
     }
@@ -116,7 +123,9 @@ public final class Backup {
         FindIterable<BsonDocument> find = session != null ? collection.find(session) : collection.find();
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(dir.resolve(file)), digest);
              BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-             MongoCursor<BsonDocument> cursor = find.sort(Sorts.ascending("_id")).batchSize(BATCH).iterator()) {
+             MongoCursor<BsonDocument> cursor = find.sort(Sorts.ascending("_id"))
+                     .batchSize(SharedSounds.COLLECTION.equals(collection.getNamespace().getCollectionName()) ? SOUNDS_BATCH : BATCH)
+                     .iterator()) {
             while (cursor.hasNext()) {
                 writer.write(cursor.next().toJson(CANONICAL));
                 writer.write('\n');

@@ -22,6 +22,8 @@ import org.bson.json.JsonParseException;
 public final class Restore {
 
     private static final int BATCH = 1_000;
+    /** A batch is also cut at this many characters of JSON: shared sounds are megabytes each. */
+    private static final long BATCH_CHARS = 32_000_000L;
 
     private Restore() {
     }
@@ -91,13 +93,16 @@ public final class Restore {
             }
             try (BufferedReader reader = Files.newBufferedReader(dir.resolve(e.file()), StandardCharsets.UTF_8)) {
                 List<BsonDocument> batch = new ArrayList<>(BATCH);
+                long chars = 0;
                 String line;
                 while ((line = reader.readLine()) != null) {
                     batch.add(BsonDocument.parse(line));
-                    if (batch.size() == BATCH) {
+                    chars += line.length();
+                    if (batch.size() == BATCH || chars >= BATCH_CHARS) {
                         collection.insertMany(batch);
                         written += batch.size();
                         batch.clear();
+                        chars = 0;
                     }
                 }
                 if (!batch.isEmpty()) {

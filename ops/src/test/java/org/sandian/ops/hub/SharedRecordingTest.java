@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sandian.channels.voice.FakeAmi;
-import org.sandian.channels.voice.emulated.AsteriskLine;
 import org.sandian.content.store.MongoStore;
 import org.sandian.content.testing.TestStore;
 import org.sandian.ops.auth.ApiTokens;
@@ -31,6 +29,7 @@ import org.sandian.ops.auth.User;
 import org.sandian.ops.auth.UserStore;
 import org.sandian.ops.config.ConfigReader;
 import org.sandian.ops.config.HubConfig;
+import org.sandian.ops.testing.BroadcastCallLeg;
 import org.sandian.ops.testing.Wav;
 
 /**
@@ -110,25 +109,9 @@ class SharedRecordingTest {
 
         FakeAmi.Packet originate = ami.nextOriginate(30_000);
         assertNotNull(originate, "hub B placed the call");
-        Map<String, String> vars = new HashMap<>();
-        for (String v : originate.all("Variable")) {
-            for (String pair : v.split(",")) vars.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        }
+        Map<String, String> vars = BroadcastCallLeg.variables(originate);
         ami.originateResponse(originate, true, 4, "78.1");
-        String played;
-        try (AsteriskLine line = AsteriskLine.call("127.0.0.1", hubB.agiPort(), "broadcast", "12316", "78.1", "zh",
-                "PJSIP/carrier-1", 10_000)) {
-            assertEquals("GET VARIABLE \"SANDIAN_CALL_ID\"", line.command());
-            line.reply("200 result=1 (" + vars.get("SANDIAN_CALL_ID") + ")");
-            assertEquals("GET VARIABLE \"SANDIAN_CALLEE\"", line.command());
-            line.reply("200 result=1 (" + vars.get("SANDIAN_CALLEE") + ")");
-            String command = line.command();
-            assertTrue(command != null && command.startsWith("STREAM FILE"), "the message is played: " + line.commands());
-            played = AsteriskLine.argument(command);
-            line.result("0 endpos=16000");
-            line.hangUp();
-            while (line.command() != null) line.reply(AsteriskLine.DEAD);
-        }
+        String played = BroadcastCallLeg.answer(hubB.agiPort(), vars, "78.1", false);
         ami.hangup("78.1", originate.get("Channel") + "-00000081");
 
         assertEquals(hubB.soundsDir().toAbsolutePath().normalize() + "/" + recording, played,

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sandian.channels.voice.FakeAmi;
-import org.sandian.channels.voice.emulated.AsteriskLine;
 import org.sandian.content.testing.TestStore;
 import org.sandian.ops.auth.ApiTokens;
 import org.sandian.ops.auth.PasswordHasher;
@@ -26,6 +25,7 @@ import org.sandian.ops.auth.User;
 import org.sandian.ops.auth.UserStore;
 import org.sandian.ops.config.ConfigReader;
 import org.sandian.ops.config.HubConfig;
+import org.sandian.ops.testing.BroadcastCallLeg;
 import org.sandian.ops.testing.Wav;
 
 /**
@@ -98,15 +98,12 @@ class VoiceBroadcastRecordingTest {
         for (int call = 0; call < 2; call++) {
             FakeAmi.Packet originate = ami.nextOriginate(30_000);
             assertNotNull(originate, "call " + (call + 1) + " of the broadcast was originated");
-            Map<String, String> vars = new HashMap<>();
-            for (String v : originate.all("Variable")) {
-                for (String pair : v.split(",")) vars.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-            }
+            Map<String, String> vars = BroadcastCallLeg.variables(originate);
             assertEquals(id, vars.get("SANDIAN_BROADCAST"));
             String uniqueId = "77." + call;
             ami.originateResponse(originate, true, 4, uniqueId);
             String callee = vars.get("SANDIAN_CALLEE");
-            firstSound.put(callee, answeredLeg(vars.get("SANDIAN_CALL_ID"), callee, uniqueId, ZH_FARMER.equals(callee)));
+            firstSound.put(callee, BroadcastCallLeg.answer(hub.agiPort(), vars, uniqueId, ZH_FARMER.equals(callee)));
             ami.hangup(uniqueId, originate.get("Channel") + "-0000007" + call);
         }
 
@@ -120,30 +117,5 @@ class VoiceBroadcastRecordingTest {
         assertTrue(zh.getJsonArray("topics").contains("notices"), "the broadcast's kind of message: " + zh);
         JsonObject en = new JsonObject(api("GET", "/subscribers/" + EN_FARMER, HttpRequest.BodyPublishers.noBody()).body());
         assertTrue(!en.getJsonArray("channels").contains("SMS"), "no key pressed: no SMS, " + en);
-    }
-
-    /** Asterisk's side of the answered leg: the script's variables, its first sound played to the end, then a hang-up. */
-    private static String answeredLeg(String callId, String callee, String uniqueId, boolean pressTwo) throws Exception {
-        try (AsteriskLine line = AsteriskLine.call("127.0.0.1", hub.agiPort(), "broadcast", "12316", uniqueId, "zh",
-                "PJSIP/carrier-1", 10_000)) {
-            assertEquals("GET VARIABLE \"SANDIAN_CALL_ID\"", line.command());
-            line.reply("200 result=1 (" + callId + ")");
-            assertEquals("GET VARIABLE \"SANDIAN_CALLEE\"", line.command());
-            line.reply("200 result=1 (" + callee + ")");
-            String played = line.command();
-            assertTrue(played != null && played.startsWith("STREAM FILE"), "the message is played: " + line.commands());
-            line.result("0 endpos=16000");
-            if (pressTwo) {
-                String offer = line.command();
-                assertTrue(offer != null && offer.startsWith("STREAM FILE"), "the offer after the message: " + line.commands());
-                line.key('2');
-                String said = line.command(); // what the subscription came to
-                assertTrue(said != null && said.startsWith("STREAM FILE"), "the subscription is confirmed: " + line.commands());
-                line.result("0 endpos=8000");
-            }
-            line.hangUp();
-            while (line.command() != null) line.reply(AsteriskLine.DEAD);
-            return AsteriskLine.argument(played);
-        }
     }
 }

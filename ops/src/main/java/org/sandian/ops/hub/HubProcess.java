@@ -13,11 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A hub in a JVM of its own ({@code org.sandian.ops.Main serve} with this JVM's java and class
- * path, the jar when run as {@code java -jar}), as an operator runs it: configured by environment
- * only, ready once it prints its ready line. Its log goes to a file. For tests and benchmarks that
- * kill a hub for real (SIGKILL).
+ * path, the jar when run as {@code java -jar}; or {@code java -jar} a given jar), as an operator
+ * runs it: configured by environment only, ready once it prints its ready line. Its log goes to a
+ * file. For tests and benchmarks that kill a hub for real (SIGKILL).
  */
 public final class HubProcess implements AutoCloseable {
+
+    /** JVM options of a small hub (tests: several on a shared machine). */
+    private static final List<String> SMALL = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final String name;
     private final Process process;
@@ -30,20 +33,40 @@ public final class HubProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** A small hub JVM (tests: several on a shared machine). */
+    /** A small hub JVM on this JVM's class path. */
     public static HubProcess start(String name, Map<String, String> env, Path logDir) throws IOException {
-        return start(name, env, logDir, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        return start(name, env, logDir, SMALL);
     }
 
     public static HubProcess start(String name, Map<String, String> env, Path logDir, List<String> jvmOptions)
             throws IOException {
+        List<String> command = java(jvmOptions);
+        // the hub's own logging, not the test jars' quieter logback-test.xml
+        command.add("-Dlogback.configurationFile=" + HubProcess.class.getResource("/logback.xml"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.sandian.ops.Main", "serve"));
+        return launch(name, command, env, logDir);
+    }
+
+    /**
+     * A small hub JVM running {@code java -jar jar serve}: the release exactly as shipped, its own
+     * logging and resources, nothing from this JVM's class path.
+     */
+    public static HubProcess startJar(String name, Path jar, Map<String, String> env, Path logDir) throws IOException {
+        List<String> command = java(SMALL);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve"));
+        return launch(name, command, env, logDir);
+    }
+
+    private static List<String> java(List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dfile.encoding=UTF-8");
         command.addAll(jvmOptions);
-        // the hub's own logging, not the test jars' quieter logback-test.xml
-        command.add("-Dlogback.configurationFile=" + HubProcess.class.getResource("/logback.xml"));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.sandian.ops.Main", "serve"));
+        return command;
+    }
+
+    private static HubProcess launch(String name, List<String> command, Map<String, String> env, Path logDir)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         Path log = logDir.resolve(name + ".log");

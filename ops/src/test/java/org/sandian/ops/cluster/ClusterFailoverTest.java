@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,16 +129,7 @@ class ClusterFailoverTest {
     }
 
     private static Map<String, String> env(MongoStore store, SmscSimulator sim, String members, int hzPort, Path dataDir) {
-        Map<String, String> env = new HashMap<>();
-        env.put("SANDIAN_HTTP_PORT", "0");
-        env.put("SANDIAN_AGI_PORT", "0");
-        env.put("SANDIAN_AGI_TTS", "false");
-        env.put("SANDIAN_DATA_DIR", dataDir.toAbsolutePath().toString());
-        env.put("SANDIAN_MONGO_URI", store.connectionString());
-        env.put("SANDIAN_CLUSTER", "true");
-        env.put("SANDIAN_CLUSTER_MEMBERS", members);
-        env.put("SANDIAN_CLUSTER_HOST", "127.0.0.1");
-        env.put("SANDIAN_CLUSTER_PORT", Integer.toString(hzPort));
+        Map<String, String> env = ClusteredHubEnv.of(store, members, hzPort, dataDir);
         env.put("SANDIAN_SMPP_HOST", "127.0.0.1");
         env.put("SANDIAN_SMPP_PORT", Integer.toString(sim.port()));
         env.put("SANDIAN_SMPP_SYSTEM_ID", "sandian");
@@ -150,7 +140,6 @@ class ClusterFailoverTest {
         env.put("SANDIAN_BROADCAST_SMS_PER_SECOND", "100");
         // one chunk at a time per hub, so that both hubs hold a chunk of the 3 when one is killed
         env.put("SANDIAN_BROADCAST_WORKERS", "1");
-        env.put("SANDIAN_LOG_LEVEL", "INFO");
         return env;
     }
 

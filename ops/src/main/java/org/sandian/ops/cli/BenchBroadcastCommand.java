@@ -3,6 +3,10 @@ package org.sandian.ops.cli;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +23,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.sandian.broadcast.audience.Audience;
 import org.sandian.broadcast.core.Broadcast;
@@ -325,6 +331,8 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
                 try (HubProcess second = start("hub-2", port)) {
                     System.out.printf("hub: started again on the same data dir (%s)%n", second.awaitReadyQuietly());
                     awaitArrivals(() -> -1);
+                    // what it took back waits for the SMSC's kept receipts; a resend then would be a duplicate
+                    awaitSmsOutboxEmpty(second);
                 }
                 if (resumedNanos > 0) {
                     System.out.printf("after the restart: first message %.1f s after the kill, then %.0f per second%n",
@@ -342,6 +350,23 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
             } finally {
                 sim.close();
             }
+        }
+
+        /** Until the hub's SMS outbox (queued parts and parts waiting to be checked) is empty, read from /metrics. */
+        private void awaitSmsOutboxEmpty(HubProcess hub) {
+            try {
+                HttpClient http = HttpClient.newHttpClient();
+                HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.httpPort() + "/metrics")).build();
+                long limit = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (System.nanoTime() < limit) {
+                    Matcher m = SMS_DEPTH.matcher(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body());
+                    if (m.find() && Double.parseDouble(m.group(1)) == 0) break;
+                    sleep(1_000);
+                }
+            } catch (Exception e) {
+                System.out.printf("the hub's SMS outbox could not be read (%s): late duplicates may be missed%n", e);
+            }
+            sleep(2_000); // its last submits' arrivals
         }
 
         private HubProcess start(String name, int smscPort) throws IOException {
@@ -382,6 +407,8 @@ public final class BenchBroadcastCommand implements Callable<Integer> {
             return new long[]{notSubmitted, notStored};
         }
     }
+
+    private static final Pattern SMS_DEPTH = Pattern.compile("(?m)^sandian_outbox_depth\\{[^}]*outbox=\"sms\"[^}]*}\\s+(\\S+)");
 
     private static void sleep(long millis) {
         try {

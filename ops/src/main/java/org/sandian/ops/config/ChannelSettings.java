@@ -49,6 +49,7 @@ public final class ChannelSettings {
                 .maxParts(r.integer("smpp.max-parts", 1, 10))
                 .enquireLink(Duration.ofSeconds(r.integer("smpp.enquire-link-seconds", 5, 3600)))
                 .pduThreads(r.integer("smpp.pdu-threads", 1, 256))
+                .receiptsGrace(Duration.ofSeconds(r.integer("smpp.receipts-grace-seconds", 0, 3600)))
                 .build();
     }
 

@@ -44,8 +44,6 @@ public final class SmsChannel extends VerticleBase {
     /** How often this hub says it is alive, and after how long without it another hub adopts its queued MTs. */
     private static final Duration OWNER_BEAT = Duration.ofSeconds(5);
     private static final Duration OWNER_DEAD_AFTER = Duration.ofSeconds(20);
-    /** How long binds are up before MTs taken back are checked against orphan receipts and sent. */
-    private static final Duration RECEIPTS_GRACE = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(SmsChannel.class);
 
@@ -137,8 +135,8 @@ public final class SmsChannel extends VerticleBase {
 
     /**
      * The outbox's held receipts and the MTs it took back (see {@link MtOutbox#sweep}), off the
-     * event loop, one sweep at a time. "Bound long enough": a bind has been up for
-     * {@link #RECEIPTS_GRACE}, time for an SMSC to hand over the receipts it kept while we were away.
+     * event loop, one sweep at a time. "Bound long enough": a bind has been up for the options'
+     * receipts grace, time for an SMSC to hand over the receipts it kept while we were away.
      */
     private void sweepOutbox() {
         long now = clock.millis();
@@ -146,7 +144,7 @@ public final class SmsChannel extends VerticleBase {
         for (EsmeBind b : binds) up |= b.bound();
         if (!up) upSince = -1;
         else if (upSince < 0) upSince = now;
-        boolean longEnough = upSince >= 0 && now - upSince >= RECEIPTS_GRACE.toMillis();
+        boolean longEnough = upSince >= 0 && now - upSince >= options.receiptsGrace().toMillis();
         if (!sweeping.compareAndSet(false, true)) return;
         vertx.executeBlocking(() -> {
             outbox.sweep(longEnough);

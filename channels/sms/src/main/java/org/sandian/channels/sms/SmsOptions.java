@@ -26,13 +26,16 @@ import java.time.Duration;
  * @param pduThreads        jSMPP PDU processor threads per session
  * @param moPartTimeout     how long an incomplete concatenated MO waits for its missing parts
  * @param submitTimeout     jSMPP transaction timer for one submit_sm
+ * @param receiptsGrace     how long binds are up before parts the SMSC may already have (taken back
+ *                          after a stop, or submitted without an answer) are checked against the
+ *                          receipts it kept and sent: it hands those over behind the ones it was sending
  */
 public record SmsOptions(
         String host, int port, String systemId, String password, String systemType,
         BindType bindType, int binds, String failoverHost, int failoverPort,
         String sourceAddress, int windowSize, int tpsPerBind, int maxParts,
         Duration enquireLink, Duration reconnectMin, Duration reconnectMax, boolean receipts,
-        int moQueueCapacity, int pduThreads, Duration moPartTimeout, Duration submitTimeout) {
+        int moQueueCapacity, int pduThreads, Duration moPartTimeout, Duration submitTimeout, Duration receiptsGrace) {
 
     public enum BindType { TRX, TX_RX }
 
@@ -42,7 +45,7 @@ public record SmsOptions(
     public static SmsOptions of(String host, int port, String systemId, String password) {
         return new SmsOptions(host, port, systemId, password, "", BindType.TRX, 1, null, 0,
                 DEFAULT_SOURCE, 10, 100, 3, Duration.ofSeconds(30), Duration.ofMillis(500),
-                Duration.ofSeconds(30), true, 10_000, 32, Duration.ofSeconds(60), Duration.ofSeconds(5));
+                Duration.ofSeconds(30), true, 10_000, 32, Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
     /** The channel turned off. */
@@ -68,6 +71,10 @@ public record SmsOptions(
 
     public SmsOptions withFlow(int window, int tps) {
         return toBuilder().window(window).tps(tps).build();
+    }
+
+    public SmsOptions withReceiptsGrace(Duration grace) {
+        return toBuilder().receiptsGrace(grace).build();
     }
 
     public SmsOptions withMaxParts(int parts) {
@@ -113,6 +120,7 @@ public record SmsOptions(
         private int pduThreads;
         private Duration moPartTimeout;
         private Duration submitTimeout;
+        private Duration receiptsGrace;
 
         private Builder(SmsOptions o) {
             host = o.host; port = o.port; systemId = o.systemId; password = o.password; systemType = o.systemType;
@@ -121,6 +129,7 @@ public record SmsOptions(
             maxParts = o.maxParts; enquireLink = o.enquireLink; reconnectMin = o.reconnectMin;
             reconnectMax = o.reconnectMax; receipts = o.receipts; moQueueCapacity = o.moQueueCapacity;
             pduThreads = o.pduThreads; moPartTimeout = o.moPartTimeout; submitTimeout = o.submitTimeout;
+            receiptsGrace = o.receiptsGrace;
         }
 
         public Builder systemType(String v) { systemType = v; return this; }
@@ -138,11 +147,12 @@ public record SmsOptions(
         public Builder pduThreads(int v) { pduThreads = v; return this; }
         public Builder moPartTimeout(Duration v) { moPartTimeout = v; return this; }
         public Builder submitTimeout(Duration v) { submitTimeout = v; return this; }
+        public Builder receiptsGrace(Duration v) { receiptsGrace = v; return this; }
 
         public SmsOptions build() {
             return new SmsOptions(host, port, systemId, password, systemType, bindType, binds, failoverHost,
                     failoverPort, sourceAddress, windowSize, tpsPerBind, maxParts, enquireLink, reconnectMin,
-                    reconnectMax, receipts, moQueueCapacity, pduThreads, moPartTimeout, submitTimeout);
+                    reconnectMax, receipts, moQueueCapacity, pduThreads, moPartTimeout, submitTimeout, receiptsGrace);
         }
     }
 }

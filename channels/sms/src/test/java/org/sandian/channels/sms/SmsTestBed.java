@@ -43,8 +43,10 @@ final class SmsTestBed implements AutoCloseable {
     }
 
     SmsOptions options() {
+        // the simulator hands kept receipts over at once: no need to wait the production grace
         return SmsOptions.of("127.0.0.1", port, "sandian", "secret")
-                .withTimers(Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(60));
+                .withTimers(Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofSeconds(60))
+                .withReceiptsGrace(Duration.ofSeconds(2));
     }
 
     SmsTestBed startSim(SimOptions o) throws IOException {

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.sandian.channels.sms.mo.Receipt;
 
 /**
@@ -13,12 +14,16 @@ import org.sandian.channels.sms.mo.Receipt;
  * mostly a fast SMSC's receipt beating our handling of its submit_sm_resp (the submit takes it),
  * else another hub's message whose index entry is a moment late, or a submit that was in flight
  * when a hub died ({@link OrphanReceipts}). Keyed by each normal form of the id; bounded.
+ *
+ * <p>A held receipt is not acknowledged to the SMSC until it is settled (applied to its part, or
+ * kept as an orphan): if the hub dies meanwhile the SMSC delivers it again, and it is not lost.
  */
 final class HeldReceipts {
 
     private static final int MAX = 100_000;
 
-    private record Held(Receipt receipt, long since) {
+    /** A receipt held, since when, and what completes once it is settled (the SMSC is answered then). */
+    record Held(Receipt receipt, long since, CompletableFuture<Void> settled) {
     }
 
     private final Map<String, Held> byKey = new LinkedHashMap<>(64, 0.75f, false) {
@@ -28,29 +33,36 @@ final class HeldReceipts {
         }
     };
 
-    synchronized void hold(Collection<String> keys, Receipt receipt, long nowMillis) {
-        Held h = new Held(receipt, nowMillis);
+    /** Holds it; the future completes when whoever takes it has settled it. */
+    synchronized CompletableFuture<Void> hold(Collection<String> keys, Receipt receipt, long nowMillis) {
+        Held h = new Held(receipt, nowMillis, new CompletableFuture<>());
         for (String key : keys) byKey.put(key, h);
+        return h.settled();
     }
 
     /** The receipt held under this key, no longer held (under any of its keys); null if none. */
-    synchronized Receipt take(String key) {
+    synchronized Held take(String key) {
         Held h = byKey.remove(key);
         if (h == null) return null;
         byKey.values().removeIf(other -> other == h);
-        return h.receipt();
+        return h;
     }
 
     /** The receipts held since before {@code cutoffMillis}, no longer held. */
-    synchronized List<Receipt> takeOlderThan(long cutoffMillis) {
-        List<Receipt> out = new ArrayList<>();
+    synchronized List<Held> takeOlderThan(long cutoffMillis) {
+        List<Held> out = new ArrayList<>();
         for (Iterator<Held> it = byKey.values().iterator(); it.hasNext(); ) {
             Held h = it.next();
-            if (h.since() >= cutoffMillis) break; // insertion order: the rest are newer
-            if (!out.contains(h.receipt())) out.add(h.receipt());
+            if (h.since() >= cutoffMillis) continue;
+            if (!out.contains(h)) out.add(h);
             it.remove();
         }
         return out;
+    }
+
+    /** Held again as it was (same age, same future), after a look that settled nothing. */
+    synchronized void putBack(Collection<String> keys, Held h) {
+        for (String key : keys) byKey.put(key, h);
     }
 
     synchronized int size() {

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -88,8 +90,18 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             return size() > 500_000;
         }
     });
-    /** How long a receipt no MT claims is held before it counts as an orphan (an owner stores its index within ms). */
-    static final long HOLD_MS = 2_000;
+    /**
+     * How long a receipt no MT claims is held before it counts as an orphan: an owner stores its
+     * index within milliseconds, and the SMSC waits for its answer meanwhile (its timer is seconds).
+     */
+    static final long HOLD_MS = 500;
+    /** How often held receipts are looked up again. */
+    private static final long HELD_LOOK_MS = 100;
+    private final ScheduledExecutorService heldLooker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sms-held-receipts");
+        t.setDaemon(true);
+        return t;
+    });
     /** Orphans no queued part claimed in this long are dropped. */
     private static final Duration ORPHANS_KEPT = Duration.ofDays(2);
     private final HeldReceipts held = new HeldReceipts();
@@ -129,6 +141,13 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         this.statusListener = statusListener;
         this.clock = clock;
         this.maxParts = maxParts;
+        heldLooker.scheduleWithFixedDelay(() -> {
+            try {
+                if (held.size() > 0) settleHeld();
+            } catch (RuntimeException e) {
+                log.warn("held receipts: {}", e.toString());
+            }
+        }, HELD_LOOK_MS, HELD_LOOK_MS, TimeUnit.MILLISECONDS);
     }
 
     // ------------------------------------------------------------------ queueing
@@ -280,12 +299,12 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     CompletableFuture<Void> submitted(Job job, String smscId) {
         Mt mt = job.mt();
         submitted.incrementAndGet();
-        List<Receipt> beaten = new ArrayList<>();
+        List<HeldReceipts.Held> beaten = new ArrayList<>();
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (String key : SmscIds.keys(smscId)) {
             synchronized (held) {
                 recentIds.put(key, new PartRef(mt.id, job.part()));
-                Receipt receipt = held.take(key);
+                HeldReceipts.Held receipt = held.take(key);
                 if (receipt != null) beaten.add(receipt);
             }
             writes.add(indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
@@ -308,7 +327,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             publish(mt, State.SUBMITTED);
             settleIfFinal(mt);
         }
-        if (!beaten.isEmpty()) onReceipt(beaten.get(0));
+        if (!beaten.isEmpty()) settle(beaten.get(0), onReceipt(beaten.get(0).receipt()));
         return CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
             if (e != null) log.warn("MT {} part {}: submit result not stored: {}", LogIds.mask(mt.id), job.part() + 1, e.toString());
         });
@@ -351,13 +370,22 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             if (ref == null) ref = indexed(keys);
             if (ref == null) {
                 // Most likely its submit_sm_resp is still being handled (fast SMSCs answer within a
-                // millisecond): held until submitted() registers the id, or sweep() gives up on it.
+                // millisecond): held until submitted() registers the id, or settleHeld() finds it in
+                // the index or keeps it as an orphan. The SMSC is answered only then, so a hub that
+                // dies meanwhile loses nothing: the SMSC delivers it again.
                 log.debug("receipt for SMSC id {} ({}) before its submit result, held", receipt.smscId(), receipt.stat());
-                held.hold(keys, receipt, clock.millis());
-                return CompletableFuture.completedFuture(null);
+                return held.hold(keys, receipt, clock.millis());
             }
         }
         return apply(ref, receipt);
+    }
+
+    /** The SMSC gets its answer to a held receipt once what it said is stored. */
+    private static void settle(HeldReceipts.Held h, CompletableFuture<Void> stored) {
+        stored.whenComplete((v, e) -> {
+            if (e == null) h.settled().complete(null);
+            else h.settled().completeExceptionally(e);
+        });
     }
 
     private PartRef indexed(Collection<String> keys) {
@@ -399,23 +427,41 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     }
 
     /**
-     * Once a second, off the event loop. Receipts held {@value #HOLD_MS} ms that the index still
-     * does not know become orphans. Once the binds have been up long enough for the SMSC to hand
-     * over the receipts it kept while no hub was bound, MTs taken back from a stopped run are
-     * checked against the orphans: parts the SMSC already has are recorded, the others queued.
+     * Once a second, off the event loop. Once the binds have been up long enough for the SMSC to
+     * hand over the receipts it kept while no hub was bound, parts the SMSC may have (taken back
+     * from a stopped run, or submitted without an answer) are checked against the orphan receipts:
+     * those the SMSC has are recorded, the others queued.
      */
     public void sweep(boolean boundLongEnough) {
-        for (Receipt r : held.takeOlderThan(clock.millis() - HOLD_MS)) {
-            PartRef ref = indexed(SmscIds.keys(r.smscId()));
-            if (ref != null) {
-                apply(ref, r);
-            } else {
-                orphans.add(r, clock.instant());
-                log.info("receipt for unknown SMSC id {} ({}) from {} kept as an orphan", r.smscId(), r.stat(),
-                        PhoneMask.mask(r.from()));
+        if (boundLongEnough) reconcileSuspects();
+    }
+
+    /**
+     * Every {@value #HELD_LOOK_MS} ms on its own thread: receipts held a moment are looked up in
+     * the index again (another hub's message, indexed a moment late); those held {@value #HOLD_MS}
+     * ms that it still does not know become orphans. Each is answered to the SMSC once settled.
+     */
+    private void settleHeld() {
+        long now = clock.millis();
+        for (HeldReceipts.Held h : held.takeOlderThan(now - HELD_LOOK_MS)) {
+            Receipt r = h.receipt();
+            Collection<String> keys = SmscIds.keys(r.smscId());
+            try {
+                PartRef ref = indexed(keys);
+                if (ref != null) {
+                    settle(h, apply(ref, r));
+                } else if (now - h.since() < HOLD_MS) {
+                    held.putBack(keys, h);
+                } else {
+                    orphans.add(r, clock.instant());
+                    log.info("receipt for unknown SMSC id {} ({}) from {} kept as an orphan", r.smscId(), r.stat(),
+                            PhoneMask.mask(r.from()));
+                    h.settled().complete(null);
+                }
+            } catch (RuntimeException e) {
+                h.settled().completeExceptionally(e); // not acknowledged: the SMSC delivers it again
             }
         }
-        if (boundLongEnough) reconcileSuspects();
     }
 
     private void reconcileSuspects() {
@@ -497,6 +543,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     @Override
     public void close() {
+        heldLooker.shutdownNow();
         mtInserts.close();
         mtWrites.close();
         indexWrites.close();

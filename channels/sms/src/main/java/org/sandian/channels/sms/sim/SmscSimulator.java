@@ -71,7 +71,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final SimOptions options;
     private final SMPPServerSessionListener listener;
     private final ExecutorService binder = Executors.newCachedThreadPool(daemon("sim-bind"));
-    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(2, daemon("sim-receipt"));
+    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(4, daemon("sim-receipt"));
     private final List<SMPPServerSession> bound = new CopyOnWriteArrayList<>();
     private final Map<String, Long> staleUntil = new ConcurrentHashMap<>();
     private final List<SimSubmit> submits = new CopyOnWriteArrayList<>();
@@ -218,11 +218,14 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     private SMPPServerSession pickSession() {
-        for (SMPPServerSession s : bound) {
-            SessionState st = s.getSessionState();
-            if (st == SessionState.BOUND_TRX || st == SessionState.BOUND_RX) return s;
-        }
+        for (SMPPServerSession s : bound) if (receives(s)) return s;
         return null;
+    }
+
+    private boolean receives(SMPPServerSession s) {
+        if (s == null || !bound.contains(s)) return false;
+        SessionState st = s.getSessionState();
+        return st == SessionState.BOUND_TRX || st == SessionState.BOUND_RX;
     }
 
     // ---------------------------------------------------------------- binds
@@ -295,7 +298,7 @@ public final class SmscSimulator implements AutoCloseable {
             int takeLimit = dropAfterTaking;
             if (takeLimit > 0 && n >= takeLimit) {
                 dropAfterTaking = 0; // once
-                accept(submit); // the SMSC has it (and will send its receipt)...
+                accept(submit, session); // the SMSC has it (and will send its receipt)...
                 drop(session);
                 waitClosed(session);
                 throw new ProcessRequestException("dropped", SMPPConstant.STAT_ESME_RSYSERR); // ...the answer never goes
@@ -307,13 +310,13 @@ public final class SmscSimulator implements AutoCloseable {
             int now = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(now, Math::max);
             try {
-                return accept(submit);
+                return accept(submit, session);
             } finally {
                 inFlight.decrementAndGet();
             }
         }
 
-        private SubmitSmResult accept(SubmitSm submit) throws ProcessRequestException {
+        private SubmitSmResult accept(SubmitSm submit, SMPPServerSession from) throws ProcessRequestException {
             long id = nextId.incrementAndGet();
             String hex = String.format("%08X", id);
             Concat sar = sar(submit.getOptionalParameters());
@@ -325,7 +328,7 @@ public final class SmscSimulator implements AutoCloseable {
             assemble(s);
             if (wantReceipt && receiptsOn) {
                 String receiptId = decimalIds ? Long.toString(id) : hex;
-                receipts.schedule(() -> sendReceipt(s, receiptId, !decimalIds), 5, TimeUnit.MILLISECONDS);
+                receipts.schedule(() -> sendReceipt(s, receiptId, !decimalIds, from), 5, TimeUnit.MILLISECONDS);
             }
             try {
                 return new SubmitSmResult(new MessageId(hex), new OptionalParameter[0]);
@@ -431,7 +434,8 @@ public final class SmscSimulator implements AutoCloseable {
         for (Consumer<SimMessage> l : messageListeners) l.accept(m);
     }
 
-    private void sendReceipt(SimSubmit s, String receiptId, boolean withTlv) {
+    /** To the session that took the submit while it can take it, as SMSCs do; else to another bind of the account. */
+    private void sendReceipt(SimSubmit s, String receiptId, boolean withTlv, SMPPServerSession from) {
         SimpleDateFormat f = new SimpleDateFormat("yyMMddHHmm");
         f.setTimeZone(TimeZone.getTimeZone("UTC"));
         String date = f.format(new Date());
@@ -445,7 +449,7 @@ public final class SmscSimulator implements AutoCloseable {
         // Like an SMSC, keep a receipt until a hub of the account is bound to take it (a restart).
         long giveUpAt = System.currentTimeMillis() + RECEIPT_KEPT_MS;
         while (!closed && System.currentTimeMillis() < giveUpAt) {
-            SMPPServerSession session = pickSession();
+            SMPPServerSession session = receives(from) ? from : pickSession();
             if (session == null) {
                 pause(100);
                 continue;

@@ -11,6 +11,7 @@ import org.sandian.channels.voice.VoiceOptions;
 import org.sandian.channels.voice.menu.VoiceMenu;
 import org.sandian.channels.voice.outbound.OutboundDialer;
 import org.sandian.channels.voice.outbound.VoiceCallRequest;
+import org.sandian.channels.voice.speech.AnswerScripts;
 import org.sandian.channels.voice.speech.BroadcastRecordings;
 import org.sandian.channels.voice.speech.Part;
 import org.sandian.channels.voice.speech.SpeechRenderer;
@@ -119,7 +120,8 @@ public final class BroadcastScript implements AgiScript {
         String sound = call.recording() == null ? null : recordings.soundOf(call.recording());
         if (sound != null) return List.of(new Part.Sound(sound));
         if (call.recording() != null) d.log().step("recording-missing " + call.recording() + ", speaking the text");
-        return d.parts(call.text());
+        // An answer call's text is a script made by AnswerScripts; a broadcast's is the officer's own words.
+        return d.parts(call.kind() == VoiceCallRequest.Kind.ANSWER ? call.text() : AnswerScripts.officerText(call.text()));
     }
 
     private void heardToTheEnd(Dialogue d, String callId) {

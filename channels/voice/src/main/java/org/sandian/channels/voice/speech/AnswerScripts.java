@@ -51,9 +51,9 @@ public final class AnswerScripts {
         Map<String, Object> m = new HashMap<>();
         m.put("index", index);
         m.put("total", total);
-        m.put("title", in(notice.title(), lang));
+        m.put("title", officerText(in(notice.title(), lang)));
         String body = in(notice.body(), lang);
-        m.put("body", body.length() > NOTICE_BODY_CHARS ? body.substring(0, NOTICE_BODY_CHARS) : body);
+        m.put("body", officerText(body.length() > NOTICE_BODY_CHARS ? body.substring(0, NOTICE_BODY_CHARS) : body));
         m.put("department", in(notice.department(), lang));
         return templates.render("notice", lang, m);
     }
@@ -78,7 +78,7 @@ public final class AnswerScripts {
      * An officer's free text as spoken: numbers read as words ("1.2元" keeps its point), long digit
      * runs (a phone number) digit by digit, and no script marks of its own ("[[f:...]]" would play a file).
      */
-    static String officerText(String s) {
+    public static String officerText(String s) {
         String plain = s == null ? "" : s.replace('[', '(').replace(']', ')');
         return NUMBER.matcher(plain).replaceAll(m -> Matcher.quoteReplacement(
                 m.group().length() >= DIGITS_READ_ONE_BY_ONE && m.group().indexOf('.') < 0
@@ -121,7 +121,8 @@ public final class AnswerScripts {
         List<Map<String, Object>> items = new ArrayList<>();
         for (Guidance g : t.items()) {
             String shortText = in(g.smsText(), lang);
-            items.add(Map.of("topic", in(g.topic(), lang), "text", shortText.isEmpty() ? in(g.text(), lang) : shortText));
+            items.add(Map.of("topic", officerText(in(g.topic(), lang)),
+                    "text", officerText(shortText.isEmpty() ? in(g.text(), lang) : shortText)));
         }
         return Map.of("crop", in(t.crop().name(), lang), "items", items);
     }

@@ -9,15 +9,13 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sandian.channels.web.testing.Pages;
 import org.sandian.ops.testing.SharedHub;
 
 /**
@@ -83,17 +81,7 @@ final class Chromium implements AutoCloseable {
      * (node not in the document) instead of a stale-element error.
      */
     void click(String id) {
-        JavascriptExecutor script = (JavascriptExecutor) browser;
-        script.executeScript("window.sandianOldPage = true;");
-        browser.findElement(By.id(id)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
-            try {
-                return Boolean.TRUE.equals(script.executeScript(
-                        "return window.sandianOldPage !== true && document.readyState === 'complete';"));
-            } catch (WebDriverException betweenPages) {
-                return false;
-            }
-        });
+        Pages.follow(browser, () -> browser.findElement(By.id(id)).click());
     }
 
     String text() {

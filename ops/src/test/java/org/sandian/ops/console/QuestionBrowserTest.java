@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sandian.channels.sms.sim.SimMessage;
 import org.sandian.channels.sms.sim.SmscSimulator;
+import org.sandian.channels.web.testing.Pages;
 import org.sandian.content.questions.Question;
 import org.sandian.content.questions.QuestionStore;
 import org.sandian.content.questions.WorkingDays;
@@ -48,7 +49,7 @@ class QuestionBrowserTest {
 
         chromium.signIn("q-agent-hb", SharedHub.PASSWORD);
         chromium.open("/console/questions?state=OPEN");
-        chromium.browser.findElement(org.openqa.selenium.By.linkText(q.number())).click();
+        Pages.follow(chromium.browser, () -> chromium.browser.findElement(org.openqa.selenium.By.linkText(q.number())).click());
         assertTrue(chromium.text("question-text").contains("玉米叶子发黄怎么办"), chromium.text());
         chromium.click("assign");
         chromium.type("answer", "多为缺氮，每亩追施尿素10公斤，并注意排水。");

@@ -37,6 +37,7 @@ import org.sandian.channels.sms.SmsOptions;
 import org.sandian.channels.sms.sim.SimMessage;
 import org.sandian.channels.sms.sim.SimOptions;
 import org.sandian.channels.sms.sim.SmscSimulator;
+import org.sandian.channels.web.testing.Pages;
 import org.sandian.channels.web.testing.WebHub;
 import org.sandian.content.store.MongoStore;
 
@@ -127,7 +128,7 @@ class BrowserTest {
         assertFalse(browser.findElements(By.cssSelector("main svg polyline")).isEmpty(), "sparklines");
         assertTrue(text().matches("(?s).*[▲▼＝].*"), "trend as text");
         shot("price-maize");
-        rows.get(0).findElement(By.cssSelector("a")).click();
+        Pages.follow(browser, () -> rows.get(0).findElement(By.cssSelector("a")).click());
         assertTrue(browser.findElements(By.cssSelector("main table tbody tr")).size() >= 10, "history table");
         assertTrue(text().contains("CSV"));
         shot("price-history");
@@ -136,7 +137,7 @@ class BrowserTest {
     @Test
     void noticeShowsDepartmentDatesRegionAndAttachments() {
         open("/notices");
-        browser.findElement(By.cssSelector("main ul li a")).click();
+        Pages.follow(browser, () -> browser.findElement(By.cssSelector("main ul li a")).click());
         String body = text();
         assertTrue(body.contains("发布部门") && body.contains("生效日期") && body.contains("地区"), body);
         shot("notice");
@@ -148,7 +149,7 @@ class BrowserTest {
             open("/");
             WebElement box = browser.findElement(By.name("q"));
             box.sendKeys(typed);
-            box.submit();
+            Pages.follow(browser, box::submit);
             assertEquals("玉米", browser.findElement(By.cssSelector("main h2 a")).getText(), typed);
         }
         shot("search-typo");
@@ -160,31 +161,31 @@ class BrowserTest {
         open("/services/subscribe");
         browser.findElement(By.name("phone")).sendKeys(phone);
         browser.findElement(By.name("item")).sendKeys("苞谷");
-        browser.findElement(By.cssSelector("form button")).click();
+        Pages.follow(browser, () -> browser.findElement(By.cssSelector("form button")).click());
         assertTrue(text().contains("验证码已发送到"), text());
         String code = codeSentTo(phone);
         browser.findElement(By.name("code")).sendKeys("000000".equals(code) ? "111111" : "000000");
-        browser.findElement(By.cssSelector("form button")).click();
+        Pages.follow(browser, () -> browser.findElement(By.cssSelector("form button")).click());
         assertTrue(text().contains("验证码不对"), "a wrong code is refused");
         browser.findElement(By.name("code")).sendKeys(code);
         shot("subscribe-code");
-        browser.findElement(By.cssSelector("form button")).click();
+        Pages.follow(browser, () -> browser.findElement(By.cssSelector("form button")).click());
         assertTrue(text().contains("订阅成功"), text());
         shot("subscribe-done");
 
         open("/services/ask");
         browser.findElement(By.name("phone")).sendKeys(phone);
         browser.findElement(By.name("question")).sendKeys("玉米叶子发黄是什么原因？");
-        browser.findElement(By.cssSelector("form button")).click();
+        Pages.follow(browser, () -> browser.findElement(By.cssSelector("form button")).click());
         browser.findElement(By.name("code")).sendKeys(codeSentTo(phone));
-        browser.findElement(By.cssSelector("form button")).click();
+        Pages.follow(browser, () -> browser.findElement(By.cssSelector("form button")).click());
         String ticket = browser.findElement(By.id("ticket")).getText();
         assertFalse(ticket.isBlank(), text());
         shot("ask-ticket");
 
-        browser.findElement(By.cssSelector("a[href^='/services/status']")).click();
+        Pages.follow(browser, () -> browser.findElement(By.cssSelector("a[href^='/services/status']")).click());
         browser.findElement(By.name("phone")).sendKeys(phone);
-        browser.findElement(By.cssSelector("form button")).click();
+        Pages.follow(browser, () -> browser.findElement(By.cssSelector("form button")).click());
         String status = browser.findElement(By.id("status")).getText();
         assertTrue(status.contains(ticket) && status.contains("待处理"), status);
         shot("status");
@@ -193,18 +194,18 @@ class BrowserTest {
     @Test
     void languageAndRegionAreChosenOnceAndRemembered() {
         open("/");
-        browser.findElement(By.linkText("English")).click();
+        Pages.follow(browser, () -> browser.findElement(By.linkText("English")).click());
         assertTrue(text().contains("Today's prices"), text());
-        browser.findElement(By.partialLinkText("Region")).click();
+        Pages.follow(browser, () -> browser.findElement(By.partialLinkText("Region")).click());
         WebElement select = browser.findElement(By.name("code"));
         WebElement option = select.findElements(By.tagName("option")).get(1);
         String region = option.getText();
         option.click();
-        browser.findElement(By.cssSelector("form button")).click();
+        Pages.follow(browser, () -> browser.findElement(By.cssSelector("form button")).click());
         open("/notices");
         assertTrue(browser.findElement(By.tagName("nav")).getText().contains("Region: " + region), text());
         shot("english-region");
-        browser.findElement(By.linkText("中文")).click();
+        Pages.follow(browser, () -> browser.findElement(By.linkText("中文")).click());
         browser.manage().deleteCookieNamed("sd_region");
         open("/");
         assertTrue(text().contains("今日价格"));
@@ -215,7 +216,7 @@ class BrowserTest {
         open("/services/ask");
         browser.findElement(By.name("phone")).sendKeys("12345");
         browser.findElement(By.name("question")).sendKeys("水稻什么时候施肥");
-        browser.findElement(By.cssSelector("form button")).click();
+        Pages.follow(browser, () -> browser.findElement(By.cssSelector("form button")).click());
         assertTrue(text().contains("请填写正确的手机号码"));
         assertEquals("12345", browser.findElement(By.name("phone")).getAttribute("value"));
         assertEquals("水稻什么时候施肥", browser.findElement(By.name("question")).getAttribute("value"));

@@ -1,0 +1,123 @@
+package org.sandian.ops.hub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sandian.channels.sms.sim.SmscSimulator;
+import org.sandian.ops.auth.ApiTokens;
+import org.sandian.ops.auth.Role;
+import org.sandian.ops.testing.SharedHub;
+
+/**
+ * A broadcast targeted through the JSON API, approved by a second officer, and counted where it
+ * lands: at the demo hub's SMSC simulator. Rapeseed growers of one township who read Chinese get
+ * it once; a reader of English, a rice grower, a rapeseed grower of the next township and a
+ * farmer who texted TD get nothing.
+ */
+class BroadcastTargetingOverSmscTest {
+
+    private static final String TOWNSHIP = "429005121000";
+    private static final String VILLAGE = "429005121001";
+    private static final String NEXT_TOWNSHIP_VILLAGE = "429005122001";
+    private static final String RAPESEED = "106";
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static String editor;
+    private static String reviewer;
+
+    @BeforeAll
+    static void tokens() {
+        SharedHub.officer("target-editor-qj", Role.EDITOR, "429005000000");
+        SharedHub.officer("target-reviewer-qj", Role.REVIEWER, "429005000000");
+        ApiTokens tokens = new ApiTokens(SharedHub.get().store(), Clock.systemUTC());
+        editor = tokens.create("target-editor-qj");
+        reviewer = tokens.create("target-reviewer-qj");
+    }
+
+    private static HttpResponse<String> api(String method, String path, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(SharedHub.url("/api" + path)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void farmer(String phone, String lang, String region, String crop) throws Exception {
+        HttpResponse<String> r = api("PUT", "/subscribers/" + phone, editor, """
+                {"name":"农户","lang":"%s","regionCode":"%s","crops":["%s"],"channels":["SMS"]}"""
+                .formatted(lang, region, crop));
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    private static long received(SmscSimulator sim, String phone, String text) {
+        return sim.messages().stream().filter(m -> m.to().equals(phone.substring(1)) && m.text().contains(text)).count();
+    }
+
+    @Test
+    void rapeseedGrowersOfOneTownshipWhoReadChineseGetItOnceAndNobodyElse() throws Exception {
+        SmscSimulator sim = SharedHub.get().demoSmsc();
+        String[] target = {"+8613700121001", "+8613700121002", "+8613700121003"};
+        for (String p : target) farmer(p, "ZH", VILLAGE, RAPESEED);
+        String english = "+8613700121004";
+        String rice = "+8613700121005";
+        String nextTownship = "+8613700121006";
+        String stopped = "+8613700121007";
+        farmer(english, "EN", VILLAGE, RAPESEED);
+        farmer(rice, "ZH", VILLAGE, "101");
+        farmer(nextTownship, "ZH", NEXT_TOWNSHIP_VILLAGE, RAPESEED);
+        farmer(stopped, "ZH", VILLAGE, RAPESEED);
+        sim.injectMo(stopped.substring(1), "12316", "TD", 0);
+        assertTrue(await(() -> "STOPPED".equals(new JsonObject(api("GET", "/subscribers/" + stopped, editor, null).body())
+                .getString("status")), 20_000), "TD took effect");
+
+        String text = "No." + System.nanoTime() % 100_000; // in both languages' texts: any copy counts
+        HttpResponse<String> created = api("POST", "/broadcasts", editor, """
+                {"title":"油菜追肥","texts":{"ZH":"油菜追肥提醒 %s","EN":"Top-dress rapeseed %s"},"channels":["SMS"],
+                 "audience":{"regions":["%s"],"crops":["%s"],"langs":["ZH"]},"schedule":{"kind":"NOW"}}"""
+                .formatted(text, text, TOWNSHIP, RAPESEED));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = new JsonObject(created.body()).getString("id");
+        JsonObject estimate = new JsonObject(api("GET", "/broadcasts/" + id + "/estimate", editor, null).body());
+        JsonObject counted = estimate.getJsonObject("recipients");
+        assertEquals(3, counted.getInteger("ZH", 0), "counted before sending: " + estimate);
+        assertEquals(0, counted.getInteger("EN", 0), "counted before sending: " + estimate);
+        assertEquals(200, api("POST", "/broadcasts/" + id + "/submit", editor, null).statusCode());
+        Thread.sleep(1_000);
+        assertEquals("SUBMITTED", new JsonObject(api("GET", "/broadcasts/" + id, editor, null).body()).getString("state"));
+        assertEquals(0, received(sim, target[0], text), "nothing is sent before a reviewer approves");
+        assertEquals(403, api("POST", "/broadcasts/" + id + "/approve", editor, null).statusCode(),
+                "an editor cannot approve");
+        HttpResponse<String> approved = api("POST", "/broadcasts/" + id + "/approve", reviewer, null);
+        assertEquals(200, approved.statusCode(), approved.body());
+
+        assertTrue(await(() -> {
+            for (String p : target) if (received(sim, p, text) == 0) return false;
+            return true;
+        }, 30_000), "every target reached");
+        Thread.sleep(1_000); // a second copy, or a message to someone else, would arrive now
+        for (String p : target) assertEquals(1, received(sim, p, text), p + " once");
+        for (String p : Map.of("english", english, "rice", rice, "next township", nextTownship, "stopped", stopped).values()) {
+            assertEquals(0, received(sim, p, text), p + " is not in the audience");
+        }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static boolean await(Check c, long millis) throws Exception {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (c.holds()) return true;
+            Thread.sleep(50);
+        }
+        return false;
+    }
+}

@@ -9,7 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sandian.channels.sms.sim.SmscSimulator;
@@ -18,12 +22,12 @@ import org.sandian.ops.auth.Role;
 import org.sandian.ops.testing.SharedHub;
 
 /**
- * A broadcast targeted through the JSON API, approved by a second officer, and counted where it
- * lands: at the demo hub's SMSC simulator. Rapeseed growers of one township who read Chinese get
- * it once; a reader of English, a rice grower, a rapeseed grower of the next township and a
- * farmer who texted TD get nothing.
+ * Broadcasts through the JSON API, approved by a second officer, and counted where they land: at
+ * the demo hub's SMSC simulator (100 submits a second). Rapeseed growers of one township who read
+ * Chinese get it once, and nobody else; paused mid-run nothing goes until it resumes, then everyone
+ * once; cancelled mid-run nothing more goes.
  */
-class BroadcastTargetingOverSmscTest {
+class BroadcastOverSmscTest {
 
     private static final String TOWNSHIP = "429005121000";
     private static final String VILLAGE = "429005121001";
@@ -106,6 +110,76 @@ class BroadcastTargetingOverSmscTest {
         for (String p : Map.of("english", english, "rice", rice, "next township", nextTownship, "stopped", stopped).values()) {
             assertEquals(0, received(sim, p, text), p + " is not in the audience");
         }
+    }
+
+    /** {@code n} Chinese readers imported in one CSV into {@code village}: their phones. */
+    private static List<String> imported(String prefix, int n, String village) throws Exception {
+        StringBuilder csv = new StringBuilder("phone,name,lang,region,channels\n");
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String phone = prefix + String.format("%04d", i);
+            phones.add(phone);
+            csv.append(phone).append(",农户,ZH,").append(village).append(",SMS\n");
+        }
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SharedHub.url("/api/subscribers/import")))
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + editor).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body().substring(0, Math.min(300, r.body().length())));
+        return phones;
+    }
+
+    /** A broadcast to {@code township} with {@code text}, submitted and approved: its id. */
+    private static String sent(String township, String text) throws Exception {
+        HttpResponse<String> created = api("POST", "/broadcasts", editor, """
+                {"title":"通知","texts":{"ZH":"%s"},"channels":["SMS"],"audience":{"regions":["%s"]},"schedule":{"kind":"NOW"}}"""
+                .formatted(text, township));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = new JsonObject(created.body()).getString("id");
+        assertEquals(200, api("POST", "/broadcasts/" + id + "/submit", editor, null).statusCode());
+        assertEquals(200, api("POST", "/broadcasts/" + id + "/approve", reviewer, null).statusCode());
+        return id;
+    }
+
+    private static long reached(SmscSimulator sim, List<String> phones, String text) {
+        Set<String> wanted = new HashSet<>();
+        for (String p : phones) wanted.add(p.substring(1));
+        return sim.messages().stream().filter(m -> wanted.contains(m.to()) && m.text().contains(text)).count();
+    }
+
+    @Test
+    void pausedMidRunNothingGoesUntilItResumesThenEveryoneOnce() throws Exception {
+        SmscSimulator sim = SharedHub.get().demoSmsc();
+        List<String> phones = imported("+861370123", 400, "429005123001");
+        String text = "霜冻预警 No." + System.nanoTime() % 100_000;
+        String id = sent("429005123000", text);
+        assertTrue(await(() -> reached(sim, phones, text) >= 40, 30_000), "under way");
+        assertEquals(200, api("POST", "/broadcasts/" + id + "/pause", editor, null).statusCode());
+        Thread.sleep(500); // what was already handed to the SMS channel goes
+        long atPause = reached(sim, phones, text);
+        Thread.sleep(1_500);
+        assertEquals(atPause, reached(sim, phones, text), "nothing goes while paused");
+        assertTrue(atPause < 400, "paused mid-run: " + atPause);
+        assertEquals(200, api("POST", "/broadcasts/" + id + "/resume", editor, null).statusCode());
+        assertTrue(await(() -> reached(sim, phones, text) >= 400, 30_000), "everyone after resuming");
+        Thread.sleep(1_000);
+        assertEquals(400, reached(sim, phones, text), "once each");
+        assertEquals(400, sim.messages().stream().filter(m -> m.text().contains(text)).map(m -> m.to()).distinct().count());
+    }
+
+    @Test
+    void cancelledMidRunNothingMoreGoes() throws Exception {
+        SmscSimulator sim = SharedHub.get().demoSmsc();
+        List<String> phones = imported("+861370124", 400, "429005124001");
+        String text = "寒潮预警 No." + System.nanoTime() % 100_000;
+        String id = sent("429005124000", text);
+        assertTrue(await(() -> reached(sim, phones, text) >= 40, 30_000), "under way");
+        assertEquals(200, api("POST", "/broadcasts/" + id + "/cancel", editor, null).statusCode());
+        Thread.sleep(500);
+        long atCancel = reached(sim, phones, text);
+        Thread.sleep(2_000);
+        assertEquals(atCancel, reached(sim, phones, text), "nothing more after the cancel");
+        assertTrue(atCancel < 400, "cancelled mid-run: " + atCancel);
+        assertEquals("CANCELLED", new JsonObject(api("GET", "/broadcasts/" + id, editor, null).body()).getString("state"));
     }
 
     private interface Check {

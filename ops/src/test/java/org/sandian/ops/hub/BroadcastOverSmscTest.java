@@ -146,40 +146,49 @@ class BroadcastOverSmscTest {
         return sim.messages().stream().filter(m -> wanted.contains(m.to()) && m.text().contains(text)).count();
     }
 
+    /** A broadcast to 400 farmers of a township of its own, sent, with 40 of them reached. */
+    private record UnderWay(SmscSimulator sim, List<String> phones, String text, String id) {
+        long reached() {
+            return BroadcastOverSmscTest.reached(sim, phones, text);
+        }
+    }
+
+    private static UnderWay underWay(String phonePrefix, String township, String text) throws Exception {
+        SmscSimulator sim = SharedHub.get().demoSmsc();
+        List<String> phones = imported(phonePrefix, 400, township.substring(0, 9) + "001");
+        String tagged = text + " No." + System.nanoTime() % 100_000;
+        UnderWay run = new UnderWay(sim, phones, tagged, sent(township, tagged));
+        assertTrue(await(() -> run.reached() >= 40, 30_000), "under way");
+        return run;
+    }
+
     @Test
     void pausedMidRunNothingGoesUntilItResumesThenEveryoneOnce() throws Exception {
-        SmscSimulator sim = SharedHub.get().demoSmsc();
-        List<String> phones = imported("+861370123", 400, "429005123001");
-        String text = "霜冻预警 No." + System.nanoTime() % 100_000;
-        String id = sent("429005123000", text);
-        assertTrue(await(() -> reached(sim, phones, text) >= 40, 30_000), "under way");
-        assertEquals(200, api("POST", "/broadcasts/" + id + "/pause", editor, null).statusCode());
+        UnderWay run = underWay("+861370123", "429005123000", "霜冻预警");
+        assertEquals(200, api("POST", "/broadcasts/" + run.id() + "/pause", editor, null).statusCode());
         Thread.sleep(500); // what was already handed to the SMS channel goes
-        long atPause = reached(sim, phones, text);
+        long atPause = run.reached();
         Thread.sleep(1_500);
-        assertEquals(atPause, reached(sim, phones, text), "nothing goes while paused");
+        assertEquals(atPause, run.reached(), "nothing goes while paused");
         assertTrue(atPause < 400, "paused mid-run: " + atPause);
-        assertEquals(200, api("POST", "/broadcasts/" + id + "/resume", editor, null).statusCode());
-        assertTrue(await(() -> reached(sim, phones, text) >= 400, 30_000), "everyone after resuming");
+        assertEquals(200, api("POST", "/broadcasts/" + run.id() + "/resume", editor, null).statusCode());
+        assertTrue(await(() -> run.reached() >= 400, 30_000), "everyone after resuming");
         Thread.sleep(1_000);
-        assertEquals(400, reached(sim, phones, text), "once each");
-        assertEquals(400, sim.messages().stream().filter(m -> m.text().contains(text)).map(m -> m.to()).distinct().count());
+        assertEquals(400, run.reached(), "once each");
+        assertEquals(400, run.sim().messages().stream().filter(m -> m.text().contains(run.text())).map(m -> m.to())
+                .distinct().count());
     }
 
     @Test
     void cancelledMidRunNothingMoreGoes() throws Exception {
-        SmscSimulator sim = SharedHub.get().demoSmsc();
-        List<String> phones = imported("+861370124", 400, "429005124001");
-        String text = "寒潮预警 No." + System.nanoTime() % 100_000;
-        String id = sent("429005124000", text);
-        assertTrue(await(() -> reached(sim, phones, text) >= 40, 30_000), "under way");
-        assertEquals(200, api("POST", "/broadcasts/" + id + "/cancel", editor, null).statusCode());
+        UnderWay run = underWay("+861370124", "429005124000", "寒潮预警");
+        assertEquals(200, api("POST", "/broadcasts/" + run.id() + "/cancel", editor, null).statusCode());
         Thread.sleep(500);
-        long atCancel = reached(sim, phones, text);
+        long atCancel = run.reached();
         Thread.sleep(2_000);
-        assertEquals(atCancel, reached(sim, phones, text), "nothing more after the cancel");
+        assertEquals(atCancel, run.reached(), "nothing more after the cancel");
         assertTrue(atCancel < 400, "cancelled mid-run: " + atCancel);
-        assertEquals("CANCELLED", new JsonObject(api("GET", "/broadcasts/" + id, editor, null).body()).getString("state"));
+        assertEquals("CANCELLED", new JsonObject(api("GET", "/broadcasts/" + run.id(), editor, null).body()).getString("state"));
     }
 
     private interface Check {

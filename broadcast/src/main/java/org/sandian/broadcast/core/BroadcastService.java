@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -172,7 +173,7 @@ public final class BroadcastService {
     private static String audited(Broadcast b) {
         if (b.recordings().isEmpty()) return b.state().name();
         StringBuilder s = new StringBuilder(b.state().name()).append(", recordings");
-        new java.util.TreeMap<>(b.recordings()).forEach((l, r) -> s.append(' ').append(l.name()).append('=').append(r));
+        new TreeMap<>(b.recordings()).forEach((l, r) -> s.append(' ').append(l.name()).append('=').append(r));
         return s.toString();
     }
 

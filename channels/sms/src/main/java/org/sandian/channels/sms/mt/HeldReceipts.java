@@ -2,10 +2,13 @@ package org.sandian.channels.sms.mt;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.sandian.channels.sms.mo.Receipt;
 
@@ -50,14 +53,15 @@ final class HeldReceipts {
 
     /** The receipts held since before {@code cutoffMillis}, no longer held. */
     synchronized List<Held> takeOlderThan(long cutoffMillis) {
-        List<Held> out = new ArrayList<>();
+        // one receipt stands under each normal form of its id: taken once
+        Set<Held> out = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Iterator<Held> it = byKey.values().iterator(); it.hasNext(); ) {
             Held h = it.next();
             if (h.since() >= cutoffMillis) continue;
-            if (!out.contains(h)) out.add(h);
+            out.add(h);
             it.remove();
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     /** Held again as it was (same age, same future), after a look that settled nothing. */

@@ -360,14 +360,13 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     @Override
     public CompletableFuture<Void> onReceipt(Receipt receipt) {
-        PartRef ref = null;
         Collection<String> keys = SmscIds.keys(receipt.smscId());
+        PartRef ref = recent(keys);
+        if (ref == null) ref = indexed(keys); // a store read: never under the lock submitted() takes
+        if (ref != null) return apply(ref, receipt);
         synchronized (held) {
-            for (String key : keys) {
-                ref = recentIds.get(key);
-                if (ref != null) break;
-            }
-            if (ref == null) ref = indexed(keys);
+            // submitted() may have registered it during the read: it holds this lock to do so
+            ref = recent(keys);
             if (ref == null) {
                 // Most likely its submit_sm_resp is still being handled (fast SMSCs answer within a
                 // millisecond): held until submitted() registers the id, or settleHeld() finds it in
@@ -378,6 +377,14 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             }
         }
         return apply(ref, receipt);
+    }
+
+    private PartRef recent(Collection<String> keys) {
+        for (String key : keys) {
+            PartRef ref = recentIds.get(key);
+            if (ref != null) return ref;
+        }
+        return null;
     }
 
     /** The SMSC gets its answer to a held receipt once what it said is stored. */

@@ -3,7 +3,6 @@ package org.sandian.channels.sms.mt;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * the SMSC ids of its parts, delivered or failed, with an error kind); a restart resumes the MTs
  * still QUEUED there with one scan at start (never on the hot path: the embedded store has no
  * secondary indexes). {@code sms_receipts_index} maps each normalized SMSC id to its MT and part,
- * so a receipt is a keyed lookup. All writes are group-committed; new MTs have their own writer so
+ * so a receipt is a keyed lookup (one entry per part: see {@link SmscIds}). All writes are group-committed; new MTs have their own writer so
  * that acknowledging SMS_SEND never waits behind a batch of submit and receipt updates. An MT
  * costs its insert, one update per part and the part's receipt-index entry (plus one update per
  * receipt). Parts wait in one priority queue: replies before bulk, then oldest first.
@@ -301,7 +300,8 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         submitted.incrementAndGet();
         List<HeldReceipts.Held> beaten = new ArrayList<>();
         List<CompletableFuture<?>> writes = new ArrayList<>();
-        for (String key : SmscIds.keys(smscId)) {
+        String key = SmscIds.primary(smscId);
+        if (key != null) {
             synchronized (held) {
                 recentIds.put(key, new PartRef(mt.id, job.part()));
                 HeldReceipts.Held receipt = held.take(key);
@@ -315,14 +315,11 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             mt.smscIds[job.part()] = smscId;
             all = mt.allSubmitted() && mt.state == State.QUEUED;
             if (all) mt.state = State.SUBMITTED;
+            // queued under the lock: a receipt's update of the same MT is then written after this one
+            Document set = new Document("smscIds." + job.part(), smscId).append("updatedAt", Date.from(clock.instant()));
+            if (all) set.append("state", State.SUBMITTED.name());
+            writes.add(mtWrites.set(mt.id, set));
         }
-        List<Bson> set = new ArrayList<>();
-        set.add(Updates.set("smscIds." + job.part(), smscId));
-        set.add(Updates.set("updatedAt", Date.from(clock.instant())));
-        if (all) set.add(Updates.set("state", State.SUBMITTED.name()));
-        CompletableFuture<BulkBatcher.Outcome> stored = mtWrites.write(
-                new UpdateOneModel<>(Filters.eq("_id", mt.id), Updates.combine(set)));
-        writes.add(stored);
         if (all) {
             publish(mt, State.SUBMITTED);
             settleIfFinal(mt);
@@ -343,9 +340,8 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         }
         failed.incrementAndGet();
         log.warn("MT {} to {} failed: {}", LogIds.mask(mt.id), PhoneMask.mask(mt.to), error.code());
-        mtWrites.write(new UpdateOneModel<>(Filters.eq("_id", mt.id), Updates.combine(
-                Updates.set("state", State.FAILED.name()), Updates.set("error", error.code()),
-                Updates.set("updatedAt", Date.from(clock.instant())))));
+        mtWrites.set(mt.id, new Document("state", State.FAILED.name()).append("error", error.code())
+                .append("updatedAt", Date.from(clock.instant())));
         live.remove(mt.id);
         publish(mt, State.FAILED);
     }
@@ -360,7 +356,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     @Override
     public CompletableFuture<Void> onReceipt(Receipt receipt) {
-        Collection<String> keys = SmscIds.keys(receipt.smscId());
+        Collection<String> keys = SmscIds.lookups(receipt.smscId());
         PartRef ref = recent(keys);
         if (ref == null) ref = indexed(keys); // a store read: never under the lock submitted() takes
         if (ref != null) return apply(ref, receipt);
@@ -408,6 +404,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         State before;
         State after;
         boolean idLearnt;
+        CompletableFuture<BulkBatcher.Outcome> stored;
         synchronized (mt) {
             before = mt.state;
             // a part indexed but not yet marked submitted when its run stopped: the receipt says it went
@@ -417,15 +414,13 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             after = mt.aggregate();
             if (after.ordinal() > before.ordinal() || after == State.FAILED) mt.state = after;
             else after = before;
+            // queued under the lock, so the stored state follows the order of the changes
+            Document set = new Document("receipts." + ref.part(), receipt.stat()).append("updatedAt", Date.from(clock.instant()));
+            if (idLearnt) set.append("smscIds." + ref.part(), receipt.smscId());
+            if (after != before) set.append("state", after.name());
+            if (after == State.FAILED && mt.error != null) set.append("error", mt.error);
+            stored = mtWrites.set(mt.id, set);
         }
-        List<Bson> set = new ArrayList<>();
-        set.add(Updates.set("receipts." + ref.part(), receipt.stat()));
-        set.add(Updates.set("updatedAt", Date.from(clock.instant())));
-        if (idLearnt) set.add(Updates.set("smscIds." + ref.part(), receipt.smscId()));
-        if (after != before) set.add(Updates.set("state", after.name()));
-        if (after == State.FAILED && mt.error != null) set.add(Updates.set("error", mt.error));
-        CompletableFuture<BulkBatcher.Outcome> stored = mtWrites.write(
-                new UpdateOneModel<>(Filters.eq("_id", mt.id), Updates.combine(set)));
         if (after != before) {
             publish(mt, after);
             settleIfFinal(mt);
@@ -452,7 +447,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         long now = clock.millis();
         for (HeldReceipts.Held h : held.takeOlderThan(now - HELD_LOOK_MS)) {
             Receipt r = h.receipt();
-            Collection<String> keys = SmscIds.keys(r.smscId());
+            Collection<String> keys = SmscIds.lookups(r.smscId());
             try {
                 PartRef ref = indexed(keys);
                 if (ref != null) {

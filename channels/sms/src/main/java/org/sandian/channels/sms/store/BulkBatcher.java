@@ -5,13 +5,18 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * Group commit of mixed writes (inserts, updates, deletes) for the MT outbox: one unordered
  * bulkWrite per batch. Unlike content's insert-only {@code BatchWriter} it tells an insert that
  * was new from a duplicate (the outbox must send a re-sent id once), and it carries the state
- * updates of submits and receipts.
+ * updates of submits and receipts. Field updates of one document that wait in the same batch
+ * ({@link #set}: a part's submit and its receipt, often a millisecond apart) are written as one
+ * update, later values winning, as if applied in turn.
  */
 public final class BulkBatcher implements AutoCloseable {
 
@@ -29,10 +36,11 @@ public final class BulkBatcher implements AutoCloseable {
     /** Outcome of one write: NEW (written), DUPLICATE (an insert whose _id existed). */
     public enum Outcome { NEW, DUPLICATE }
 
-    private record Pending(WriteModel<Document> op, CompletableFuture<Outcome> done) {
+    /** An op, or a $set of fields on the document with _id {@code setId}. */
+    private record Pending(WriteModel<Document> op, String setId, Document fields, CompletableFuture<Outcome> done) {
     }
 
-    private static final Pending END = new Pending(null, null);
+    private static final Pending END = new Pending(null, null, null, null);
 
     private final MongoCollection<Document> collection;
     private final String name;
@@ -52,13 +60,21 @@ public final class BulkBatcher implements AutoCloseable {
 
     /** Queues one write; completes once stored. Never blocks. */
     public CompletableFuture<Outcome> write(WriteModel<Document> op) {
-        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        return queue(new Pending(op, null, null, new CompletableFuture<>()));
+    }
+
+    /** Queues a $set of these fields on the document with this _id; completes once stored. Never blocks. */
+    public CompletableFuture<Outcome> set(String id, Document fields) {
+        return queue(new Pending(null, id, fields, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Outcome> queue(Pending p) {
         if (closed) {
-            done.completeExceptionally(new IllegalStateException("bulk batcher " + name + " is closed"));
+            p.done().completeExceptionally(new IllegalStateException("bulk batcher " + name + " is closed"));
         } else {
-            queue.add(new Pending(op, done));
+            queue.add(p);
         }
-        return done;
+        return p.done();
     }
 
     public int pending() {
@@ -94,13 +110,34 @@ public final class BulkBatcher implements AutoCloseable {
 
     private void flush(List<Pending> batch) {
         List<WriteModel<Document>> ops = new ArrayList<>(batch.size());
-        for (Pending p : batch) ops.add(p.op());
+        int[] opOf = new int[batch.size()];
+        Map<String, Document> sets = new HashMap<>();
+        Map<String, Integer> setAt = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            if (p.setId() == null) {
+                opOf[i] = ops.size();
+                ops.add(p.op());
+                continue;
+            }
+            Document fields = sets.get(p.setId());
+            if (fields == null) {
+                sets.put(p.setId(), new Document(p.fields()));
+                setAt.put(p.setId(), ops.size());
+                ops.add(null); // filled below, once every $set of the document is merged
+            } else {
+                fields.putAll(p.fields());
+            }
+            opOf[i] = setAt.get(p.setId());
+        }
+        setAt.forEach((id, at) -> ops.set(at, new UpdateOneModel<>(new BsonDocument("_id", new BsonString(id)),
+                new Document("$set", sets.get(id)))));
         try {
             collection.bulkWrite(ops, new BulkWriteOptions().ordered(false));
             for (Pending p : batch) p.done().complete(Outcome.NEW);
         } catch (MongoBulkWriteException e) {
-            Outcome[] outcome = new Outcome[batch.size()];
-            RuntimeException[] errors = new RuntimeException[batch.size()];
+            Outcome[] outcome = new Outcome[ops.size()];
+            RuntimeException[] errors = new RuntimeException[ops.size()];
             for (BulkWriteError err : e.getWriteErrors()) {
                 if (ErrorCategory.fromErrorCode(err.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                     outcome[err.getIndex()] = Outcome.DUPLICATE;
@@ -109,8 +146,9 @@ public final class BulkBatcher implements AutoCloseable {
                 }
             }
             for (int i = 0; i < batch.size(); i++) {
-                if (errors[i] != null) batch.get(i).done().completeExceptionally(errors[i]);
-                else batch.get(i).done().complete(outcome[i] != null ? outcome[i] : Outcome.NEW);
+                int op = opOf[i];
+                if (errors[op] != null) batch.get(i).done().completeExceptionally(errors[op]);
+                else batch.get(i).done().complete(outcome[op] != null ? outcome[op] : Outcome.NEW);
             }
         }
     }

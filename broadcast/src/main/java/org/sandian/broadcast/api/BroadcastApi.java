@@ -148,7 +148,14 @@ public final class BroadcastApi {
     private Object importCsv(RoutingContext c) {
         Officer o = officer(c);
         if (!o.mayDraft()) throw forbidden(o.role() + " may not import subscribers");
-        ImportReport report = importer.run(c.body().asString("UTF-8"), o.name(), o.scope());
+        ImportReport report;
+        try {
+            report = importer.run(c.body().asString("UTF-8"), o.name(), o.scope());
+        } catch (RuntimeException storeFailed) {
+            // some batches may be stored: caches must not keep saying those numbers are unknown
+            vertx.eventBus().publish(BroadcastAddresses.SUBSCRIBER_CHANGED, SubscriberDirectory.ALL);
+            throw storeFailed;
+        }
         if (!report.ok()) c.response().setStatusCode(422);
         else {
             engine.reloadIndexNow();

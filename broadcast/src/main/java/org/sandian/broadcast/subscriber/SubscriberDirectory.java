@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The subscriber directory on the bus. {@link Addresses#PROFILE}: phone -> {@link FarmerProfile}
- * or a null body when unknown, from a bounded in-memory cache, else one {@code _id} find on a
- * worker. {@link Addresses#SUBSCRIBER_COMMAND}: {@link SubscriberCommand} -> {@link Answer}, applied
+ * or a null body when unknown, from a bounded in-memory cache, else (unless {@link KnownPhones}
+ * shows the phone has no record) one {@code _id} find on a worker. {@link Addresses#SUBSCRIBER_COMMAND}: {@link SubscriberCommand} -> {@link Answer}, applied
  * one at a time (ordered) so two commands from one farmer cannot overwrite each other. A stop is
  * published on {@link Addresses#STOPPED} right after it is stored.
  */
@@ -35,6 +35,7 @@ public final class SubscriberDirectory extends VerticleBase {
     private final SubscriberStore store;
     private final SubscriberCommands commands;
     private final ProfileCache cache;
+    private final KnownPhones known = new KnownPhones();
     private final Clock clock;
     private String origin;
 
@@ -58,7 +59,21 @@ public final class SubscriberDirectory extends VerticleBase {
                 bus.<String>consumer(Addresses.PROFILE, this::profile).completion(),
                 bus.<SubscriberCommand>consumer(Addresses.SUBSCRIBER_COMMAND, this::command).completion(),
                 bus.<String>consumer(BroadcastAddresses.SUBSCRIBER_CHANGED, this::changedElsewhere).completion(),
-                bus.<String>consumer(Addresses.STOPPED, this::changedElsewhere).completion());
+                bus.<String>consumer(Addresses.STOPPED, this::changedElsewhere).completion())
+                .onSuccess(v -> loadKnownPhones());
+    }
+
+    /** In the background: until loaded, every profile not cached is read from the store. */
+    private void loadKnownPhones() {
+        vertx.executeBlocking(() -> known.load(store), false).onComplete(r -> {
+            if (r.succeeded()) log.info("subscriber directory: {} phones known", r.result());
+            else log.warn("subscriber directory: phones not loaded, profiles are read from the store: {}", r.cause().toString());
+        });
+    }
+
+    /** True once the phones with a record are known (profiles of other phones need no store read). */
+    public boolean knowsPhones() {
+        return known.isLoaded();
     }
 
     private void profile(Message<String> m) {
@@ -72,6 +87,10 @@ public final class SubscriberDirectory extends VerticleBase {
         Optional<FarmerProfile> cached = cache.get(phone);
         if (cached != null) {
             reply(m, cached.orElse(null));
+            return;
+        }
+        if (!known.mayExist(phone)) {
+            m.reply(null);
             return;
         }
         long ticket = cache.ticket();
@@ -105,7 +124,10 @@ public final class SubscriberDirectory extends VerticleBase {
                 c.commodities(), c.regionCode(), c.lang());
         vertx.executeBlocking(() -> {
             CommandOutcome outcome = commands.apply(store.find(phone), command, clock.instant());
-            if (outcome.changed() != null) store.save(outcome.changed());
+            if (outcome.changed() != null) {
+                store.save(outcome.changed());
+                known.add(phone);
+            }
             return outcome;
         }, true).onComplete(r -> {
             if (r.failed()) {
@@ -129,7 +151,13 @@ public final class SubscriberDirectory extends VerticleBase {
 
     private void changedElsewhere(Message<String> m) {
         if (origin.equals(m.headers().get(ORIGIN))) return;
-        if (ALL.equals(m.body())) cache.clear();
-        else cache.invalidate(m.body());
+        if (ALL.equals(m.body())) {
+            cache.clear();
+            known.reset();
+            loadKnownPhones();
+        } else {
+            known.add(PhoneNumbers.isValid(m.body()) ? PhoneNumbers.normalize(m.body()) : m.body());
+            cache.invalidate(m.body());
+        }
     }
 }

@@ -78,6 +78,14 @@ public final class SubscriberStore {
         }
     }
 
+    /** Visits the phone of every subscriber, streaming (the _id alone is read). */
+    public void forEachPhone(Consumer<String> visitor) {
+        try (MongoCursor<Document> cursor = collection.find().projection(new Document("_id", 1)).batchSize(SCAN_BATCH)
+                .iterator()) {
+            while (cursor.hasNext()) visitor.accept(cursor.next().getString("_id"));
+        }
+    }
+
     public long count() {
         return collection.countDocuments();
     }

@@ -150,4 +150,27 @@ class SubscriberDirectoryTest {
         for (int i = 0; i < 100; i++) profile("+8613800000007");
         assertEquals(misses, directory.cache().misses());
     }
+
+    /**
+     * A number with no record is answered from the phones loaded at start, without a store read:
+     * a record written behind the directory's back stays unseen until it is announced.
+     */
+    @Test
+    void numbersWithoutARecordAreAnsweredFromMemory() {
+        Await.until(directory::knowsPhones);
+        Subscriber s = new Subscriber("+8613800000008", null, Lang.EN, QIANJIANG_VILLAGE, List.of(), List.of(),
+                java.util.Set.of(Channel.SMS), SubscriberStatus.ACTIVE, "test", null, null, null);
+        store.save(s);
+        assertNull(profile("+8613800000008"), "not announced: known to have no record");
+        vertx.eventBus().publish(org.sandian.broadcast.BroadcastAddresses.SUBSCRIBER_CHANGED, "13800000008");
+        Await.until(() -> profile("+8613800000008") != null);
+        assertEquals(Lang.EN, profile("+8613800000008").lang());
+
+        store.save(new Subscriber("+8613800000009", null, Lang.EN, QIANJIANG_VILLAGE, List.of(), List.of(),
+                java.util.Set.of(Channel.SMS), SubscriberStatus.ACTIVE, "test", null, null, null));
+        assertNull(profile("+8613800000009"));
+        // an import announces a bulk change: the phones are read again
+        vertx.eventBus().publish(org.sandian.broadcast.BroadcastAddresses.SUBSCRIBER_CHANGED, SubscriberDirectory.ALL);
+        Await.until(() -> profile("+8613800000009") != null);
+    }
 }

@@ -19,7 +19,7 @@ final class SerializedKey {
     }
 
     static SerializedKey of(KeyValue value) {
-        return new SerializedKey(ObjectDataType.serialize(value), value);
+        return new SerializedKey(SerializedKeyBytes.of(value), value);
     }
 
     static SerializedKey ofBytes(byte[] bytes) {

@@ -1,6 +1,7 @@
 package org.sandian.content.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.mongodb.ErrorCategory;
@@ -69,6 +70,48 @@ class StoreFormatTest {
         }
     }
 
+    /**
+     * {@code _id}s of every shape the key encoding splices (and some it leaves to Java
+     * serialization) are found, updated and refused as duplicates across a file the stock backend
+     * wrote and restarts of ours: a key encoded differently from the stock backend would not be found.
+     * (The index keeps numbers as Double, and a long as Long only beyond 2^53.)
+     */
+    @Test
+    void idsOfEveryShapeAreFoundInAFileTheStockBackendWroteAndAfterRestarts() {
+        List<Object> old = List.of("f7", "", "玉米-张三", "nul\0id", "🌾 rapeseed", "中".repeat(22_000), 42L, 7, 2.5,
+                (1L << 53) + 1, new ObjectId("0123456789abcdef01234567"));
+        List<Object> fresh = List.of("f8", "稻谷-李四", "nul\0\0", "🐂", "谷".repeat(22_000), 43L, 8, 3.5,
+                (1L << 53) + 3, new ObjectId());
+        MongoServer stock = new MongoServer(new H2Backend(dir.resolve("sandian.mv.db").toString()));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + stock.bind().getPort())) {
+            MongoCollection<Document> c = client.getDatabase("sandian").getCollection("ids");
+            for (Object id : old) c.insertOne(new Document("_id", id).append("n", 0));
+        } finally {
+            stock.shutdownNow();
+        }
+
+        try (EmbeddedMongo ours = EmbeddedMongo.start(dir); MongoClient client = MongoClients.create(ours.connectionString())) {
+            MongoCollection<Document> c = client.getDatabase("sandian").getCollection("ids");
+            for (Object id : old) {
+                assertEquals(0, byId(c, id).getInteger("n"));
+                assertEquals(1, c.updateOne(Filters.eq("_id", id), Updates.inc("n", 1)).getModifiedCount(), () -> "updated " + shown(id));
+                assertThrows(MongoWriteException.class, () -> c.insertOne(new Document("_id", id)), () -> "duplicate " + shown(id));
+            }
+            for (Object id : fresh) c.insertOne(new Document("_id", id).append("n", 5));
+        }
+
+        try (EmbeddedMongo ours = EmbeddedMongo.start(dir); MongoClient client = MongoClients.create(ours.connectionString())) {
+            MongoCollection<Document> c = client.getDatabase("sandian").getCollection("ids");
+            assertEquals(old.size() + fresh.size(), c.countDocuments());
+            for (Object id : old) assertEquals(1, byId(c, id).getInteger("n"));
+            for (Object id : fresh) {
+                assertEquals(1, c.updateOne(Filters.eq("_id", id), Updates.inc("n", 1)).getModifiedCount(), () -> "updated " + shown(id));
+                assertEquals(6, byId(c, id).getInteger("n"));
+                assertThrows(MongoWriteException.class, () -> c.insertOne(new Document("_id", id)), () -> "duplicate " + shown(id));
+            }
+        }
+    }
+
     @Test
     void everyBsonTypeTheHubWritesComesBackAsItWent() {
         Document doc = new Document("_id", new ObjectId()).append("text", "价格 玉米 ¥1.25 €")
@@ -83,6 +126,17 @@ class StoreFormatTest {
             Document back = client.getDatabase("sandian").getCollection("types").find().first();
             assertEquals(doc.toJson(), back.toJson());
         }
+    }
+
+    private static Document byId(MongoCollection<Document> c, Object id) {
+        Document found = c.find(Filters.eq("_id", id)).first();
+        assertNotNull(found, () -> "no document with _id " + shown(id));
+        return found;
+    }
+
+    private static String shown(Object id) {
+        String text = id.getClass().getSimpleName() + " " + id;
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 
     private static Document farmer(int i) {

@@ -26,8 +26,9 @@ public final class MtSplitter {
      * @param maxParts at most this many parts: text past them is dropped (the caller pages with MORE)
      */
     public static List<MtPart> split(String text, int ref, int maxParts) {
-        boolean gsm = Gsm7.canEncode(text);
-        List<String> chunks = gsm ? chunksGsm(text) : chunksUcs2(text);
+        PartCounter whole = new PartCounter().append(text);
+        boolean gsm = whole.gsm();
+        List<String> chunks = whole.parts() == 1 ? List.of(text) : cut(text, gsm);
         if (chunks.size() > maxParts) chunks = chunks.subList(0, Math.max(1, maxParts));
         List<MtPart> parts = new ArrayList<>(chunks.size());
         byte dcs = gsm ? (byte) 0x00 : (byte) 0x08;
@@ -54,43 +55,23 @@ public final class MtSplitter {
 
     /** How many parts {@code text} needs without a cap (for reports and the dialogue's paging). */
     public static int partsNeeded(String text) {
-        return Gsm7.canEncode(text) ? chunksGsm(text).size() : chunksUcs2(text).size();
+        return new PartCounter().append(text).parts();
     }
 
-    static List<String> chunksGsm(String text) {
+    /** The text of each part of a text that needs several. */
+    private static List<String> cut(String text, boolean gsm) {
         List<String> out = new ArrayList<>();
-        if (Gsm7.length(text) <= GSM_SINGLE) {
-            out.add(text);
-            return out;
-        }
+        PartCounter counter = new PartCounter();
         int start = 0;
-        int used = 0;
         for (int i = 0; i < text.length(); i++) {
-            int cost = Gsm7.septets(text.charAt(i));
-            if (used + cost > GSM_PART) {      // an escape pair moves whole to the next part
-                out.add(text.substring(start, i));
-                start = i;
-                used = 0;
+            counter.append(text.charAt(i));
+            int next = counter.partStart(gsm);
+            if (next != start) {
+                out.add(text.substring(start, next));
+                start = next;
             }
-            used += cost;
         }
         out.add(text.substring(start));
-        return out;
-    }
-
-    static List<String> chunksUcs2(String text) {
-        List<String> out = new ArrayList<>();
-        if (text.length() <= UCS2_SINGLE) {
-            out.add(text);
-            return out;
-        }
-        int start = 0;
-        while (start < text.length()) {
-            int end = Math.min(text.length(), start + UCS2_PART);
-            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) end--;
-            out.add(text.substring(start, end));
-            start = end;
-        }
         return out;
     }
 }

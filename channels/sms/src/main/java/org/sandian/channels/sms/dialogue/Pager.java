@@ -3,12 +3,14 @@ package org.sandian.channels.sms.dialogue;
 import java.util.ArrayList;
 import java.util.List;
 import org.sandian.channels.sms.codec.MtSplitter;
+import org.sandian.channels.sms.codec.PartCounter;
 
 /**
  * Cuts a rendered answer into SMS pages of at most {@code maxParts} concatenated parts each
  * (2 parts: 134 UCS-2 or 306 GSM-7 characters), at line boundaries, each page but the last ending
  * with the MORE hint. A line too long for one page is cut after a sentence mark or a space.
- * Encoding and part counts are the transport's ({@link MtSplitter#partsNeeded}): one home for them.
+ * Encoding and part counts are the transport's ({@link MtSplitter}, {@link PartCounter}): one home
+ * for them. A page is counted as it grows, line by line, not re-split whole for every line.
  */
 public final class Pager {
 
@@ -27,6 +29,11 @@ public final class Pager {
         return MtSplitter.partsNeeded(text) <= maxParts;
     }
 
+    /** True when the text counted so far, then a line break and {@code hint}, fits on a page. */
+    private boolean fitsWithHint(PartCounter text, String hint) {
+        return text.append('\n').append(hint).parts() <= maxParts;
+    }
+
     /** The pages of {@code text}; one page when it fits. {@code hint} is appended on its own line. */
     public List<String> pages(String text, String hint) {
         List<String> pages = new ArrayList<>();
@@ -42,9 +49,13 @@ public final class Pager {
 
     /** The longest prefix of {@code text} ending at a line boundary that fits with the hint. */
     private String firstPage(String text, String hint) {
+        PartCounter page = new PartCounter();
+        int counted = 0;
         int end = -1;
         for (int nl = text.indexOf('\n'); nl > 0; nl = text.indexOf('\n', nl + 1)) {
-            if (!fits(text.substring(0, nl) + "\n" + hint)) break;
+            page.append(text, counted, nl);
+            counted = nl;
+            if (!fitsWithHint(new PartCounter(page), hint)) break;
             end = nl;
         }
         if (end > 0) return text.substring(0, end);
@@ -70,7 +81,7 @@ public final class Pager {
         int high = line.length();
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (fits(line.substring(0, mid) + "\n" + hint)) low = mid;
+            if (fitsWithHint(new PartCounter().append(line, 0, mid), hint)) low = mid;
             else high = mid - 1;
         }
         if (low < line.length() && Character.isHighSurrogate(line.charAt(low - 1)) && low > 1) low--;

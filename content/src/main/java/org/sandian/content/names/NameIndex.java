@@ -1,25 +1,34 @@
 package org.sandian.content.names;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.sandian.content.memo.Memo;
 
 /**
  * Finds things by the names farmers use: exact names and synonyms in any language, pinyin (full
  * and initials, also for homophone typos such as 玉咪), then edit distance. Built once per content
- * snapshot; lookups never touch the store.
+ * snapshot; lookups never touch the store. Resolutions are remembered per index (so until the next
+ * snapshot): farmers send the same words and the same typos over and over, and a guess by edit
+ * distance compares the input with every name.
  */
 public final class NameIndex<T> {
+
+    /** Inputs whose resolution is remembered, at most. */
+    private static final int REMEMBERED = 10_000;
 
     private final Map<String, Set<T>> names = new HashMap<>();
     private final Map<String, Set<T>> pinyin = new HashMap<>();
     private final Map<String, Set<T>> initials = new HashMap<>();
     private final Map<String, Set<T>> latin = new HashMap<>();
     private final int longestName;
+    /** What a guess by edit distance compares with, in the maps' order: Chinese names; Latin names and pinyin. */
+    private final List<Map.Entry<String, Set<T>>> hanNames;
+    private final List<Map.Entry<String, Set<T>>> latinNames;
+    private final Memo<String, Resolution<T>> resolved = new Memo<>(REMEMBERED);
 
     /** {@code namesOf} gives every name of an item: Chinese, English, synonyms, dialect names. */
     public NameIndex(Iterable<T> items, Function<T, List<String>> namesOf) {
@@ -43,6 +52,8 @@ public final class NameIndex<T> {
                 if (!TextNormalizer.hasHan(k)) v.forEach(item -> add(latin, k, item));
             });
         }
+        this.hanNames = names.entrySet().stream().filter(e -> TextNormalizer.hasHan(e.getKey())).toList();
+        this.latinNames = latin.entrySet().stream().filter(e -> !TextNormalizer.hasHan(e.getKey())).toList();
     }
 
     private static <T> void add(Map<String, Set<T>> map, String key, T item) {
@@ -50,6 +61,10 @@ public final class NameIndex<T> {
     }
 
     public Resolution<T> resolve(String input) {
+        return input == null ? resolveNow(null) : resolved.get(input, this::resolveNow);
+    }
+
+    private Resolution<T> resolveNow(String input) {
         String folded = TextNormalizer.fold(input);
         if (folded.isEmpty()) return new Resolution.Unknown<>(null);
         Resolution<T> r = lookup(names, folded, Resolution.How.EXACT);
@@ -95,12 +110,10 @@ public final class NameIndex<T> {
 
     private Resolution<T> fuzzy(String folded) {
         boolean han = TextNormalizer.hasHan(folded);
-        Map<String, Set<T>> space = han ? names : latin;
         int best = Integer.MAX_VALUE;
         int bestRank = Integer.MAX_VALUE;
         Set<T> nearest = new LinkedHashSet<>();
-        for (Map.Entry<String, Set<T>> e : space.entrySet()) {
-            if (TextNormalizer.hasHan(e.getKey()) != han) continue;
+        for (Map.Entry<String, Set<T>> e : han ? hanNames : latinNames) {
             if (Math.abs(e.getKey().length() - folded.length()) > 2) continue;
             int d = EditDistance.between(folded, e.getKey());
             int rank = tieRank(folded, e.getKey());
@@ -115,7 +128,7 @@ public final class NameIndex<T> {
         if (best <= EditDistance.tolerance(folded)) {
             return nearest.size() == 1
                     ? new Resolution.Found<>(nearest.iterator().next(), Resolution.How.FUZZY)
-                    : new Resolution.Ambiguous<>(new ArrayList<>(nearest), Resolution.How.FUZZY);
+                    : new Resolution.Ambiguous<>(List.copyOf(nearest), Resolution.How.FUZZY);
         }
         int length = folded.codePointCount(0, folded.length());
         // A suggestion must be mostly the input: 苹果 is not "nearly" 肉牛, nor banana canola (油菜籽).

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class TextNormalizer {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** No code point below this one is Han: most chars farmers type are answered without a script lookup. */
+    private static final int FIRST_HAN = firstHan();
 
     private TextNormalizer() {
     }
@@ -19,9 +21,11 @@ public final class TextNormalizer {
         if (text == null) return "";
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(nfkc.length());
-        nfkc.codePoints()
-                .filter(Character::isLetterOrDigit)
-                .forEach(out::appendCodePoint);
+        for (int i = 0; i < nfkc.length(); ) {
+            int c = nfkc.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) out.appendCodePoint(c);
+            i += Character.charCount(c);
+        }
         return out.toString();
     }
 
@@ -35,7 +39,18 @@ public final class TextNormalizer {
     }
 
     public static boolean hasHan(String text) {
-        return text != null && text.codePoints()
-                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        if (text == null) return false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (c >= FIRST_HAN && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) return true;
+            i += Character.charCount(c);
+        }
+        return false;
+    }
+
+    private static int firstHan() {
+        int c = 0;
+        while (c < Character.MAX_CODE_POINT && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) c++;
+        return c;
     }
 }

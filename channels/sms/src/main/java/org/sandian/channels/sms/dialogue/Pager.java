@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sandian.channels.sms.codec.MtSplitter;
 import org.sandian.channels.sms.codec.PartCounter;
+import org.sandian.content.memo.Memo;
 
 /**
  * Cuts a rendered answer into SMS pages of at most {@code maxParts} concatenated parts each
  * (2 parts: 134 UCS-2 or 306 GSM-7 characters), at line boundaries, each page but the last ending
  * with the MORE hint. A line too long for one page is cut after a sentence mark or a space.
  * Encoding and part counts are the transport's ({@link MtSplitter}, {@link PartCounter}): one home
- * for them. A page is counted as it grows, line by line, not re-split whole for every line.
+ * for them. A page is counted as it grows, line by line, not re-split whole for every line; and the
+ * pages of a text are remembered, since the renderer gives the same text for the same answer.
  */
 public final class Pager {
 
@@ -19,6 +21,7 @@ public final class Pager {
     private static final String CLAUSE_ENDS = "，,、：:";
 
     private final int maxParts;
+    private final Memo<Paged, List<String>> paged = new Memo<>(2_000);
 
     public Pager(int maxParts) {
         if (maxParts < 1) throw new IllegalArgumentException("maxParts must be at least 1");
@@ -36,6 +39,10 @@ public final class Pager {
 
     /** The pages of {@code text}; one page when it fits. {@code hint} is appended on its own line. */
     public List<String> pages(String text, String hint) {
+        return paged.get(new Paged(text, hint), p -> List.copyOf(cut(p.text(), p.hint())));
+    }
+
+    private List<String> cut(String text, String hint) {
         List<String> pages = new ArrayList<>();
         String rest = text.strip();
         while (!fits(rest)) {
@@ -86,5 +93,8 @@ public final class Pager {
         }
         if (low < line.length() && Character.isHighSurrogate(line.charAt(low - 1)) && low > 1) low--;
         return low;
+    }
+
+    private record Paged(String text, String hint) {
     }
 }

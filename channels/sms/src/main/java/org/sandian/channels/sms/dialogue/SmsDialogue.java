@@ -4,11 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.sandian.channels.sms.InboundMessage;
 import org.sandian.channels.sms.MoHandler;
 import org.sandian.channels.sms.SmsSender;
@@ -32,7 +34,6 @@ public final class SmsDialogue implements MoHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SmsDialogue.class);
     private static final String SOURCE = "reply";
-    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
 
     private final AnswerService answers;
     private final SmsSender sender;
@@ -43,6 +44,8 @@ public final class SmsDialogue implements MoHandler {
     private final PageBuffer pages;
     private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final AtomicLong handled = new AtomicLong();
+    /** Our own numbers as digits only, alone and after 86, worked out once: every MO is checked against them. */
+    private final Set<String> own;
 
     public SmsDialogue(Vertx vertx, DialogueOptions options, SmsSender sender, Clock clock) {
         this(AnswerService.proxy(vertx), options, sender, clock);
@@ -56,6 +59,8 @@ public final class SmsDialogue implements MoHandler {
         this.pager = new Pager(options.pageParts());
         this.flood = new FloodGuard(options.replyLimit(), options.limitWindow(), options.quietFor(), clock);
         this.pages = new PageBuffer(options.pagesKeptFor(), clock);
+        this.own = options.ownNumbers().stream().map(SmsDialogue::digits).filter(o -> !o.isEmpty())
+                .flatMap(o -> Stream.of(o, "86" + o)).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -177,11 +182,16 @@ public final class SmsDialogue implements MoHandler {
 
     /** Our own sender ids, however the SMSC writes them ("12316", "+8612316", "8612316"). */
     private boolean isOwn(String from) {
-        String digits = NOT_DIGIT.matcher(from).replaceAll("");
-        for (String own : options.ownNumbers()) {
-            String o = NOT_DIGIT.matcher(own).replaceAll("");
-            if (!o.isEmpty() && (digits.equals(o) || digits.equals("86" + o))) return true;
+        return own.contains(digits(from));
+    }
+
+    /** The ASCII digits of a number, without "+", spaces or dashes. */
+    private static String digits(String number) {
+        StringBuilder out = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9') out.append(c);
         }
-        return false;
+        return out.toString();
     }
 }

@@ -15,7 +15,6 @@ import org.sandian.content.model.Commodity;
 import org.sandian.content.model.Lang;
 import org.sandian.content.model.LocalizedText;
 import org.sandian.content.model.Market;
-import org.sandian.content.names.TextNormalizer;
 
 /**
  * Numbers, dates, units and keywords as an SMS in one language writes them; the templates call it
@@ -66,8 +65,7 @@ public final class SmsFormat {
 
     /** A market's name short enough for an SMS line ("武汉白沙洲", "Wuhan Baishazhou"). */
     public String market(Market market) {
-        String name = name(market.name());
-        return TextNormalizer.hasHan(name) ? ShortNames.zh(name) : ShortNames.en(name);
+        return ShortNames.of(name(market.name()));
     }
 
     /** A subscription topic as stored ("price:104", "guidance:101", "notices") in words. */

@@ -121,4 +121,24 @@ class SmsRendererTest {
         Query q = new Query(intent, terms, answer.lang(), Channel.SMS, "+8613800000000", null, 1);
         return RENDERER.render(answer, q);
     }
+
+    @Test
+    void tidyDropsTrailingSpacesAndBlankLinesButKeepsSpacesInsideLines() {
+        assertEquals("a\nb  c", SmsRenderer.tidy("\n a \t\n\n \nb  c \n"));
+        assertEquals("玉米 白沙洲\t1.25\n稻谷", SmsRenderer.tidy("玉米 白沙洲\t1.25 \n\t\n\n稻谷\t"));
+    }
+
+    @Test
+    void aRememberedTextNeverOutlivesItsAnswer() {
+        PriceRow monday = new PriceRow(BAISHAZHOU, LocalDate.of(2026, 11, 23), null, new BigDecimal("1.25"), null,
+                new BigDecimal("1.25"), "元/公斤");
+        PriceRow tuesday = new PriceRow(BAISHAZHOU, LocalDate.of(2026, 11, 24), null, new BigDecimal("1.31"), null,
+                new BigDecimal("1.25"), "元/公斤");
+        assertEquals("玉米 武汉白沙洲 1.25元/公斤 持平 (11月23日)",
+                render(new Answer.Prices(Lang.ZH, MAIZE, null, List.of(monday)), Intent.PRICE));
+        assertEquals("玉米 武汉白沙洲 1.31元/公斤 ↑0.06 (11月24日)",
+                render(new Answer.Prices(Lang.ZH, MAIZE, null, List.of(tuesday)), Intent.PRICE));
+        assertEquals("Maize Wuhan Baishazhou 1.31 yuan/kg +0.06 (Nov 24)",
+                render(new Answer.Prices(Lang.EN, MAIZE, null, List.of(tuesday)), Intent.PRICE));
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.sandian.content.answer.Candidate;
 import org.sandian.content.answer.PriceRow;
+import org.sandian.content.memo.Memo;
 import org.sandian.content.model.Commodity;
 import org.sandian.content.model.Guidance;
 import org.sandian.content.model.Market;
@@ -38,6 +39,8 @@ public final class ContentSnapshot {
     private final NameIndex<Commodity> commodityNames;
     private final NameIndex<Candidate> placeNames;
     private final Instant loadedAt;
+    /** Latest prices per commodity, worked out once per snapshot: every price answer starts from them. */
+    private final Memo<String, List<PriceRow>> latest = new Memo<>(10_000);
 
     public ContentSnapshot(Collection<Commodity> commodities, Collection<Market> markets, Collection<Region> regions,
                            Collection<Price> prices, Collection<Notice> notices, Collection<Guidance> guidance,
@@ -125,8 +128,12 @@ public final class ContentSnapshot {
         return series.getOrDefault(commodityCode + ":" + marketId, List.of());
     }
 
-    /** The latest price at each market that reports the commodity, with the previous day's average. */
+    /** The latest price at each market that reports the commodity, with the previous day's average (unmodifiable). */
     public List<PriceRow> latestPrices(String commodityCode) {
+        return commodityCode == null ? latestPricesNow(null) : latest.get(commodityCode, this::latestPricesNow);
+    }
+
+    private List<PriceRow> latestPricesNow(String commodityCode) {
         List<PriceRow> rows = new ArrayList<>();
         for (Market m : markets.values()) {
             List<Price> s = history(commodityCode, m.id());
@@ -136,7 +143,7 @@ public final class ContentSnapshot {
             rows.add(new PriceRow(m, last.date(), last.min(), last.avg(), last.max(),
                     previous == null ? null : previous.avg(), last.unit()));
         }
-        return rows;
+        return List.copyOf(rows);
     }
 
     /** Notices in force on {@code day} that apply to {@code regionCode} (all of them when it is null). */

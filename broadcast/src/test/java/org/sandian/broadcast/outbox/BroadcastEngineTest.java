@@ -25,11 +25,11 @@ import org.sandian.broadcast.core.Officer;
 import org.sandian.broadcast.schedule.QuietHours;
 import org.sandian.broadcast.schedule.Schedule;
 import org.sandian.broadcast.testing.Farmers;
-import org.sandian.broadcast.testing.MutableClock;
 import org.sandian.broadcast.testing.SmsSendRecorder;
 import org.sandian.content.answer.Channel;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.model.Lang;
+import org.sandian.content.testing.MutableClock;
 
 /**
  * Broadcasts end to end over the real bus and the embedded store, counted where the SMS channel

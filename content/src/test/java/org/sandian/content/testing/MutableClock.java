@@ -1,4 +1,4 @@
-package org.sandian.broadcast.testing;
+package org.sandian.content.testing;
 
 import java.time.Clock;
 import java.time.Duration;

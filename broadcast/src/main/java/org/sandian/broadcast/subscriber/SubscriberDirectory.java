@@ -156,8 +156,10 @@ public final class SubscriberDirectory extends VerticleBase {
             known.reset();
             loadKnownPhones();
         } else {
-            known.add(PhoneNumbers.isValid(m.body()) ? PhoneNumbers.normalize(m.body()) : m.body());
-            cache.invalidate(m.body());
+            // cached and known under the normal form, whatever form the announcement used
+            String phone = PhoneNumbers.isValid(m.body()) ? PhoneNumbers.normalize(m.body()) : m.body();
+            known.add(phone);
+            cache.invalidate(phone);
         }
     }
 }

@@ -45,10 +45,11 @@ import org.slf4j.LoggerFactory;
  * the SMSC ids of its parts, delivered or failed, with an error kind); a restart resumes the MTs
  * still QUEUED there with one scan at start (never on the hot path: the embedded store has no
  * secondary indexes). {@code sms_receipts_index} maps each normalized SMSC id to its MT and part,
- * so a receipt is a keyed lookup (one entry per part: see {@link SmscIds}). All writes are group-committed; new MTs have their own writer so
- * that acknowledging SMS_SEND never waits behind a batch of submit and receipt updates. An MT
- * costs its insert, one update per part and the part's receipt-index entry (plus one update per
- * receipt). Parts wait in one priority queue: replies before bulk, then oldest first.
+ * so a receipt is a keyed lookup (one entry per part: see {@link SmscIds}). All writes are
+ * group-committed; new MTs have their own writer so that acknowledging SMS_SEND never waits behind a
+ * batch of submit and receipt updates. An MT costs its insert, one update per part and the part's
+ * receipt-index entry, plus one update per receipt (a part's submit and receipt updates that wait in
+ * the same batch are written as one). Parts wait in one priority queue: replies before bulk, then oldest first.
  *
  * <p>MTs taken back from a stopped run (a restart, or a dead hub's queue adopted) may have parts
  * the SMSC took just before the stop, whose answers were never stored. They wait until the binds
@@ -298,14 +299,13 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     CompletableFuture<Void> submitted(Job job, String smscId) {
         Mt mt = job.mt();
         submitted.incrementAndGet();
-        List<HeldReceipts.Held> beaten = new ArrayList<>();
+        HeldReceipts.Held beaten = null;
         List<CompletableFuture<?>> writes = new ArrayList<>();
         String key = SmscIds.primary(smscId);
         if (key != null) {
             synchronized (held) {
                 recentIds.put(key, new PartRef(mt.id, job.part()));
-                HeldReceipts.Held receipt = held.take(key);
-                if (receipt != null) beaten.add(receipt);
+                beaten = held.take(key);
             }
             writes.add(indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
                     .append("part", job.part()))));
@@ -324,7 +324,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
             publish(mt, State.SUBMITTED);
             settleIfFinal(mt);
         }
-        if (!beaten.isEmpty()) settle(beaten.get(0), onReceipt(beaten.get(0).receipt()));
+        if (beaten != null) settle(beaten, onReceipt(beaten.receipt()));
         return CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
             if (e != null) log.warn("MT {} part {}: submit result not stored: {}", LogIds.mask(mt.id), job.part() + 1, e.toString());
         });

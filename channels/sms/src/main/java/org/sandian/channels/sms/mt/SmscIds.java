@@ -32,7 +32,7 @@ public final class SmscIds {
             keys.add("n:" + new BigInteger(s, 10));
             keys.add("n:" + new BigInteger(s, 16));
         } else if (HEX.matcher(s).matches()) {
-            keys.add("n:" + new BigInteger(s.regionMatches(true, 0, "0x", 0, 2) ? s.substring(2) : s, 16));
+            keys.add("n:" + hexValue(s));
         } else {
             keys.add("s:" + s.toLowerCase(Locale.ROOT));
         }
@@ -47,7 +47,12 @@ public final class SmscIds {
         String s = id == null ? "" : id.trim();
         if (s.isEmpty()) return null;
         if (DECIMAL.matcher(s).matches()) return "d:" + new BigInteger(s, 10);
-        return keys(s).iterator().next().replaceFirst("^n:", "h:");
+        if (HEX.matcher(s).matches()) return "h:" + hexValue(s);
+        return "s:" + s.toLowerCase(Locale.ROOT);
+    }
+
+    private static BigInteger hexValue(String s) {
+        return new BigInteger(s.regionMatches(true, 0, "0x", 0, 2) ? s.substring(2) : s, 16);
     }
 
     /**

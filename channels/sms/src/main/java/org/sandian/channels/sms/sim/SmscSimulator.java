@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,11 +73,16 @@ public final class SmscSimulator implements AutoCloseable {
     private final SimOptions options;
     private final SMPPServerSessionListener listener;
     private final ExecutorService binder = Executors.newCachedThreadPool(daemon("sim-bind"));
-    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(4, daemon("sim-receipt"));
+    /** Deliver_sm (MO and receipts each) in flight at once, like an SMSC's own window. */
+    static final int WINDOW = 32;
+    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(WINDOW, daemon("sim-receipt"));
+    private final AtomicInteger receiptsPending = new AtomicInteger();
     private final List<SMPPServerSession> bound = new CopyOnWriteArrayList<>();
     private final Map<String, Long> staleUntil = new ConcurrentHashMap<>();
-    private final List<SimSubmit> submits = new CopyOnWriteArrayList<>();
-    private final List<SimMessage> messages = new CopyOnWriteArrayList<>();
+    // queues, not copy-on-write lists: those copied every record at each add, quadratic over a bench run
+    private final Queue<SimSubmit> submits = new ConcurrentLinkedQueue<>();
+    private final Queue<SimMessage> messages = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger messageCount = new AtomicInteger();
     private final Map<String, SimSubmit[]> assembling = new ConcurrentHashMap<>();
     private final Map<Session, long[]> tpsWindows = new ConcurrentHashMap<>();
     private final LinkedBlockingDeque<SimMo> moQueue = new LinkedBlockingDeque<>();
@@ -112,8 +119,7 @@ public final class SmscSimulator implements AutoCloseable {
         listener.setMessageReceiverListener(new Receiver());
         acceptThread = new Thread(this::acceptLoop, "sim-accept-" + options.port());
         acceptThread.setDaemon(true);
-        // up to 32 MO in flight at once, like an SMSC's own window
-        for (int i = 0; i < 32; i++) {
+        for (int i = 0; i < WINDOW; i++) {
             Thread t = new Thread(this::moLoop, "sim-mo-" + options.port() + "-" + i);
             t.setDaemon(true);
             moThreads.add(t);
@@ -328,7 +334,14 @@ public final class SmscSimulator implements AutoCloseable {
             assemble(s);
             if (wantReceipt && receiptsOn) {
                 String receiptId = decimalIds ? Long.toString(id) : hex;
-                receipts.schedule(() -> sendReceipt(s, receiptId, !decimalIds, from), 5, TimeUnit.MILLISECONDS);
+                receiptsPending.incrementAndGet();
+                receipts.schedule(() -> {
+                    try {
+                        sendReceipt(s, receiptId, !decimalIds, from);
+                    } finally {
+                        receiptsPending.decrementAndGet();
+                    }
+                }, 5, TimeUnit.MILLISECONDS);
             }
             try {
                 return new SubmitSmResult(new MessageId(hex), new OptionalParameter[0]);
@@ -431,6 +444,7 @@ public final class SmscSimulator implements AutoCloseable {
 
     private void complete(SimMessage m) {
         messages.add(m);
+        messageCount.incrementAndGet();
         for (Consumer<SimMessage> l : messageListeners) l.accept(m);
     }
 
@@ -468,6 +482,11 @@ public final class SmscSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- what tests read
 
+    /** Receipts due that the hub has not yet answered (nor been given up on). */
+    public int receiptsPending() {
+        return receiptsPending.get();
+    }
+
     public List<SimSubmit> submits() {
         return List.copyOf(submits);
     }
@@ -483,7 +502,7 @@ public final class SmscSimulator implements AutoCloseable {
     /** Waits until at least {@code n} whole MT messages arrived; false on timeout. */
     public boolean awaitMessages(int n, long timeoutMillis) {
         long end = System.currentTimeMillis() + timeoutMillis;
-        while (messages.size() < n) {
+        while (messageCount.get() < n) {
             if (System.currentTimeMillis() > end) return false;
             pause(10);
         }

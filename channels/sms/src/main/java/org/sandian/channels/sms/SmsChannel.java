@@ -89,7 +89,7 @@ public final class SmsChannel extends VerticleBase {
                 s -> {
                     meters.status(s);
                     vertx.eventBus().publish(Addresses.SMS_STATUS, s, statusOpts);
-                }, clock, options.maxParts());
+                }, clock, options.maxParts(), vertx.isClustered());
         intake = new MoIntake(store.collection("sms_mo", Document.class), store.collection("sms_mo_parts", Document.class),
                 store.collection("sms_mo_progress", Document.class), outbox, m -> {
                     meters.received();

@@ -44,12 +44,14 @@ import org.slf4j.LoggerFactory;
  * The durable outbox of MT messages. {@code sms_mt} holds every MT (state queued, submitted with
  * the SMSC ids of its parts, delivered or failed, with an error kind); a restart resumes the MTs
  * still QUEUED there with one scan at start (never on the hot path: the embedded store has no
- * secondary indexes). {@code sms_receipts_index} maps each normalized SMSC id to its MT and part,
- * so a receipt is a keyed lookup (one entry per part: see {@link SmscIds}). All writes are
- * group-committed; new MTs have their own writer so that acknowledging SMS_SEND never waits behind a
- * batch of submit and receipt updates. An MT costs its insert, one update per part and the part's
- * receipt-index entry, plus one update per receipt (a part's submit and receipt updates that wait in
- * the same batch are written as one). Parts wait in one priority queue: replies before bulk, then oldest first.
+ * secondary indexes). A receipt finds its part by the part's normalized SMSC id (one key per part:
+ * see {@link SmscIds}) in memory, else in {@code sms_receipts_index}: in a cluster every part is
+ * indexed there, a hub alone indexes only the parts it forgets or stops with (see
+ * {@link #sharedIndex}). All writes are group-committed; new MTs have their own writer so that
+ * acknowledging SMS_SEND never waits behind a batch of submit and receipt updates. An MT costs its
+ * insert, one update per part (and in a cluster the part's index entry), plus one update per
+ * receipt (a part's submit and receipt updates that wait in the same batch are written as one).
+ * Parts wait in one priority queue: replies before bulk, then oldest first.
  *
  * <p>MTs taken back from a stopped run (a restart, or a dead hub's queue adopted) may have parts
  * the SMSC took just before the stop, whose answers were never stored. They wait until the binds
@@ -71,8 +73,20 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         }
     }
 
-    private record PartRef(String mtId, int part) {
+    /** Where a submitted part's receipt goes; {@code settled} once a final receipt came for it. */
+    private static final class PartRef {
+        final String mtId;
+        final int part;
+        volatile boolean settled;
+
+        PartRef(String mtId, int part) {
+            this.mtId = mtId;
+            this.part = part;
+        }
     }
+
+    /** Submitted parts remembered in memory; past this the oldest go (to the store if still awaiting a receipt). */
+    static final int REMEMBERED_PARTS = 500_000;
 
     private final MongoCollection<Document> mtCollection;
     private final MongoCollection<Document> indexCollection;
@@ -84,10 +98,20 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     private final int maxParts;
     private final PriorityBlockingQueue<Job> jobs = new PriorityBlockingQueue<>();
     private final Map<String, Mt> live = new ConcurrentHashMap<>();
+    /**
+     * True in a cluster: every submitted part's SMSC id is written to {@code sms_receipts_index},
+     * where any hub finds it, as the SMSC hands a receipt to any bind. A hub alone keeps them in
+     * {@link #recentIds} (its sms_mt records hold them durably, and a restart reads them back),
+     * and writes to the index only the parts it forgets before their receipt came: a quarter of the
+     * store's documents per reply fewer.
+     */
+    private final boolean sharedIndex;
     private final Map<String, PartRef> recentIds = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PartRef> eldest) {
-            return size() > 500_000;
+            if (size() <= REMEMBERED_PARTS) return false;
+            if (!sharedIndex && !eldest.getValue().settled) index(eldest.getKey(), eldest.getValue());
+            return true;
         }
     });
     /**
@@ -129,9 +153,18 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final String node = Long.toString(System.currentTimeMillis(), 36);
+    private volatile boolean closed;
 
+    /** An outbox whose receipt index is shared (as in a cluster). */
     public MtOutbox(MongoCollection<Document> mt, MongoCollection<Document> index, MongoCollection<Document> orphans,
                     Consumer<SmsStatus> statusListener, Clock clock, int maxParts) {
+        this(mt, index, orphans, statusListener, clock, maxParts, true);
+    }
+
+    /** {@code sharedIndex}: false for a hub alone, true in a cluster (see {@link #sharedIndex}). */
+    public MtOutbox(MongoCollection<Document> mt, MongoCollection<Document> index, MongoCollection<Document> orphans,
+                    Consumer<SmsStatus> statusListener, Clock clock, int maxParts, boolean sharedIndex) {
+        this.sharedIndex = sharedIndex;
         this.mtCollection = mt;
         this.indexCollection = index;
         this.orphans = new OrphanReceipts(orphans);
@@ -187,7 +220,11 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
      * already sent are not resent). One scan of sms_mt for state QUEUED, at start only.
      */
     public int resume() {
-        return resume(Filters.eq("state", State.QUEUED.name()));
+        Bson queued = Filters.eq("state", State.QUEUED.name());
+        if (sharedIndex) return resume(queued);
+        // a hub alone also reads back the parts that await a receipt: only it knows them
+        return resume(Filters.or(queued, Filters.and(Filters.eq("state", State.SUBMITTED.name()),
+                Filters.gte("updatedAt", Date.from(clock.instant().minus(ORPHANS_KEPT))))));
     }
 
     /**
@@ -219,6 +256,31 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         return mine.size();
     }
 
+    /** The parts of a stored MT that were submitted and have no final receipt yet, to match their receipts. */
+    private void rememberAwaitingReceipts(Document d) {
+        List<String> ids = d.getList("smscIds", String.class, List.of());
+        List<String> receipts = d.getList("receipts", String.class, List.of());
+        for (int i = 0; i < ids.size(); i++) {
+            String key = SmscIds.primary(ids.get(i));
+            String receipt = i < receipts.size() ? receipts.get(i) : null;
+            if (key != null && !isFinal(receipt)) recentIds.put(key, new PartRef(d.getString("_id"), i));
+        }
+    }
+
+    /** A receipt after which none other is expected for the part: delivered, or failed for good. */
+    private static boolean isFinal(String receipt) {
+        return receipt != null && ("DELIVRD".equals(receipt) || SendError.ofReceipt(receipt) != null);
+    }
+
+    /** Into the store's index, for a part this hub forgets before its receipt came (or at the stop). */
+    private void index(String key, PartRef ref) {
+        indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", ref.mtId).append("part", ref.part)))
+                .whenComplete((o, e) -> {
+                    if (e != null) log.warn("MT {} part {}: receipt index not stored: {}", LogIds.mask(ref.mtId), ref.part + 1,
+                            e.toString());
+                });
+    }
+
     /** This run's id, stored with each MT it queues. */
     public String run() {
         return node;
@@ -226,6 +288,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     private boolean resume(Document d) {
         String id = d.getString("_id");
+        if (!sharedIndex) rememberAwaitingReceipts(d);
         if (!State.QUEUED.name().equals(d.getString("state")) || live.containsKey(id)) return false;
         List<MtPart> parts = MtSplitter.split(d.getString("text"), d.getInteger("ref", 0), maxParts);
         String[] smscIds = d.getList("smscIds", String.class, List.of()).toArray(new String[parts.size()]);
@@ -307,7 +370,8 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
                 recentIds.put(key, new PartRef(mt.id, job.part()));
                 beaten = held.take(key);
             }
-            writes.add(indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
+            // alone, the part's SMSC id is stored with the MT below: a restart reads it back from there
+            if (sharedIndex) writes.add(indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
                     .append("part", job.part()))));
         }
         boolean all;
@@ -398,8 +462,9 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     }
 
     private CompletableFuture<Void> apply(PartRef ref, Receipt receipt) {
-        Mt mt = live.get(ref.mtId());
-        if (mt == null) mt = load(ref.mtId());
+        if (isFinal(receipt.stat())) ref.settled = true;
+        Mt mt = live.get(ref.mtId);
+        if (mt == null) mt = load(ref.mtId);
         if (mt == null) return CompletableFuture.completedFuture(null);
         State before;
         State after;
@@ -408,15 +473,15 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         synchronized (mt) {
             before = mt.state;
             // a part indexed but not yet marked submitted when its run stopped: the receipt says it went
-            idLearnt = mt.smscIds[ref.part()] == null;
-            if (idLearnt) mt.smscIds[ref.part()] = receipt.smscId();
-            mt.receipts[ref.part()] = receipt.stat();
+            idLearnt = mt.smscIds[ref.part] == null;
+            if (idLearnt) mt.smscIds[ref.part] = receipt.smscId();
+            mt.receipts[ref.part] = receipt.stat();
             after = mt.aggregate();
             if (after.ordinal() > before.ordinal() || after == State.FAILED) mt.state = after;
             else after = before;
             // queued under the lock, so the stored state follows the order of the changes
-            Document set = new Document("receipts." + ref.part(), receipt.stat()).append("updatedAt", Date.from(clock.instant()));
-            if (idLearnt) set.append("smscIds." + ref.part(), receipt.smscId());
+            Document set = new Document("receipts." + ref.part, receipt.stat()).append("updatedAt", Date.from(clock.instant()));
+            if (idLearnt) set.append("smscIds." + ref.part, receipt.smscId());
             if (after != before) set.append("state", after.name());
             if (after == State.FAILED && mt.error != null) set.append("error", mt.error);
             stored = mtWrites.set(mt.id, set);
@@ -545,7 +610,17 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         heldLooker.shutdownNow();
+        if (!sharedIndex) {
+            // the next run reads them back from sms_mt too; indexed, another store user finds them as well
+            List<Map.Entry<String, PartRef>> awaiting = new ArrayList<>();
+            synchronized (recentIds) {
+                for (Map.Entry<String, PartRef> e : recentIds.entrySet()) if (!e.getValue().settled) awaiting.add(e);
+            }
+            awaiting.forEach(e -> index(e.getKey(), e.getValue()));
+        }
         mtInserts.close();
         mtWrites.close();
         indexWrites.close();

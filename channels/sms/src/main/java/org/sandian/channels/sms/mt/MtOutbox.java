@@ -14,8 +14,10 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -98,6 +100,17 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     private final int maxParts;
     private final PriorityBlockingQueue<Job> jobs = new PriorityBlockingQueue<>();
     private final Map<String, Mt> live = new ConcurrentHashMap<>();
+    /**
+     * How long a fully submitted MT stays in memory for its receipts. A receipt after that (or with
+     * receipts off, none at all) would otherwise keep it there for good; a later receipt reads it
+     * from the store.
+     */
+    static final Duration SUBMITTED_KEPT = Duration.ofSeconds(60);
+    /** Fully submitted MTs in the order they were, with when (clock millis). */
+    private final Queue<Submitted> awaitingReceipts = new ConcurrentLinkedQueue<>();
+
+    private record Submitted(String mtId, long at) {
+    }
     /**
      * True in a cluster: every submitted part's SMSC id is written to {@code sms_receipts_index},
      * where any hub finds it, as the SMSC hands a receipt to any bind. A hub alone keeps them in
@@ -387,6 +400,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         if (all) {
             publish(mt, State.SUBMITTED);
             settleIfFinal(mt);
+            awaitingReceipts.add(new Submitted(mt.id, clock.millis()));
         }
         if (beaten != null) settle(beaten, onReceipt(beaten.receipt()));
         return CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
@@ -489,6 +503,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         if (after != before) {
             publish(mt, after);
             settleIfFinal(mt);
+            if (after == State.SUBMITTED) awaitingReceipts.add(new Submitted(mt.id, clock.millis()));
         }
         return stored.thenApply(o -> null);
     }
@@ -501,6 +516,25 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
      */
     public void sweep(boolean boundLongEnough) {
         if (boundLongEnough) reconcileSuspects();
+        forgetSubmitted(clock.millis() - SUBMITTED_KEPT.toMillis());
+    }
+
+    /** MTs fully submitted before {@code before} leave memory; their receipts, if any come, read them from the store. */
+    private void forgetSubmitted(long before) {
+        Submitted s;
+        while ((s = awaitingReceipts.peek()) != null && s.at() < before) {
+            awaitingReceipts.poll();
+            live.computeIfPresent(s.mtId(), (id, mt) -> {
+                synchronized (mt) {
+                    return mt.state == State.SUBMITTED ? null : mt;
+                }
+            });
+        }
+    }
+
+    /** MTs held in memory: being sent, or awaiting receipts for a while. */
+    int inMemory() {
+        return live.size();
     }
 
     /**

@@ -17,6 +17,7 @@ import org.sandian.channels.sms.mo.MoIntake;
 import org.sandian.channels.sms.mt.BindSender;
 import org.sandian.channels.sms.mt.MtOutbox;
 import org.sandian.channels.sms.mt.OutboxOwners;
+import org.sandian.channels.sms.mt.ReceiptMatching;
 import org.sandian.channels.sms.session.EsmeBind;
 import org.sandian.content.bus.Addresses;
 import org.sandian.content.bus.MessageTypes;
@@ -89,7 +90,7 @@ public final class SmsChannel extends VerticleBase {
                 s -> {
                     meters.status(s);
                     vertx.eventBus().publish(Addresses.SMS_STATUS, s, statusOpts);
-                }, clock, options.maxParts(), vertx.isClustered());
+                }, clock, options.maxParts(), ReceiptMatching.of(options.receipts(), vertx.isClustered()));
         intake = new MoIntake(store.collection("sms_mo", Document.class), store.collection("sms_mo_parts", Document.class),
                 store.collection("sms_mo_progress", Document.class), outbox, m -> {
                     meters.received();

@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * secondary indexes). A receipt finds its part by the part's normalized SMSC id (one key per part:
  * see {@link SmscIds}) in memory, else in {@code sms_receipts_index}: in a cluster every part is
  * indexed there, a hub alone indexes only the parts it forgets or stops with (see
- * {@link #sharedIndex}). All writes are group-committed; new MTs have their own writer so that
+ * {@link ReceiptMatching}). All writes are group-committed; new MTs have their own writer so that
  * acknowledging SMS_SEND never waits behind a batch of submit and receipt updates. An MT costs its
  * insert, one update per part (and in a cluster the part's index entry), plus one update per
  * receipt (a part's submit and receipt updates that wait in the same batch are written as one).
@@ -112,18 +112,16 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     private record Submitted(String mtId, long at) {
     }
     /**
-     * True in a cluster: every submitted part's SMSC id is written to {@code sms_receipts_index},
-     * where any hub finds it, as the SMSC hands a receipt to any bind. A hub alone keeps them in
-     * {@link #recentIds} (its sms_mt records hold them durably, and a restart reads them back),
-     * and writes to the index only the parts it forgets before their receipt came: a quarter of the
-     * store's documents per reply fewer.
+     * In a cluster every submitted part is indexed in the store; a hub alone keeps its parts in
+     * {@link #recentIds} and indexes only those it forgets before their receipt came: a quarter of
+     * the store's documents per reply fewer (see {@link ReceiptMatching}).
      */
-    private final boolean sharedIndex;
+    private final ReceiptMatching matching;
     private final Map<String, PartRef> recentIds = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PartRef> eldest) {
             if (size() <= REMEMBERED_PARTS) return false;
-            if (!sharedIndex && !eldest.getValue().settled) index(eldest.getKey(), eldest.getValue());
+            if (matching == ReceiptMatching.IN_MEMORY && !eldest.getValue().settled) index(eldest.getKey(), eldest.getValue());
             return true;
         }
     });
@@ -171,13 +169,12 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     /** An outbox whose receipt index is shared (as in a cluster). */
     public MtOutbox(MongoCollection<Document> mt, MongoCollection<Document> index, MongoCollection<Document> orphans,
                     Consumer<SmsStatus> statusListener, Clock clock, int maxParts) {
-        this(mt, index, orphans, statusListener, clock, maxParts, true);
+        this(mt, index, orphans, statusListener, clock, maxParts, ReceiptMatching.SHARED_INDEX);
     }
 
-    /** {@code sharedIndex}: false for a hub alone, true in a cluster (see {@link #sharedIndex}). */
     public MtOutbox(MongoCollection<Document> mt, MongoCollection<Document> index, MongoCollection<Document> orphans,
-                    Consumer<SmsStatus> statusListener, Clock clock, int maxParts, boolean sharedIndex) {
-        this.sharedIndex = sharedIndex;
+                    Consumer<SmsStatus> statusListener, Clock clock, int maxParts, ReceiptMatching matching) {
+        this.matching = matching;
         this.mtCollection = mt;
         this.indexCollection = index;
         this.orphans = new OrphanReceipts(orphans);
@@ -234,7 +231,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
      */
     public int resume() {
         Bson queued = Filters.eq("state", State.QUEUED.name());
-        if (sharedIndex) return resume(queued);
+        if (matching != ReceiptMatching.IN_MEMORY) return resume(queued);
         // a hub alone also reads back the parts that await a receipt: only it knows them
         return resume(Filters.or(queued, Filters.and(Filters.eq("state", State.SUBMITTED.name()),
                 Filters.gte("updatedAt", Date.from(clock.instant().minus(ORPHANS_KEPT))))));
@@ -301,7 +298,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     private boolean resume(Document d) {
         String id = d.getString("_id");
-        if (!sharedIndex) rememberAwaitingReceipts(d);
+        if (matching == ReceiptMatching.IN_MEMORY) rememberAwaitingReceipts(d);
         if (!State.QUEUED.name().equals(d.getString("state")) || live.containsKey(id)) return false;
         List<MtPart> parts = MtSplitter.split(d.getString("text"), d.getInteger("ref", 0), maxParts);
         String[] smscIds = d.getList("smscIds", String.class, List.of()).toArray(new String[parts.size()]);
@@ -384,7 +381,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
                 beaten = held.take(key);
             }
             // alone, the part's SMSC id is stored with the MT below: a restart reads it back from there
-            if (sharedIndex) writes.add(indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
+            if (matching == ReceiptMatching.SHARED_INDEX) writes.add(indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
                     .append("part", job.part()))));
         }
         boolean all;
@@ -647,7 +644,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         if (closed) return;
         closed = true;
         heldLooker.shutdownNow();
-        if (!sharedIndex) {
+        if (matching == ReceiptMatching.IN_MEMORY) {
             // the next run reads them back from sms_mt too; indexed, another store user finds them as well
             List<Map.Entry<String, PartRef>> awaiting = new ArrayList<>();
             synchronized (recentIds) {

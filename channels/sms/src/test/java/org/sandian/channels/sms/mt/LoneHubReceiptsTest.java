@@ -34,7 +34,7 @@ class LoneHubReceiptsTest {
 
     @Test
     void receiptsFindTheirPartsWithoutAnIndexEntryAndAfterARestart() throws Exception {
-        MtOutbox first = outbox(false);
+        MtOutbox first = outbox(ReceiptMatching.IN_MEMORY);
         String twoParts = "霜冻预警：今夜至明晨全县最低气温降至零下三度，请及时覆盖油菜苗床，蔬菜大棚夜间加盖草帘保温，"
                 + "柑橘园灌水防冻，注意收听后续天气预报。县农业农村局";
         first.send(new OutboundSms("re-1", "+8613800000041", twoParts, OutboundSms.Priority.REPLY, "reply")).get(5, TimeUnit.SECONDS);
@@ -45,7 +45,7 @@ class LoneHubReceiptsTest {
         assertEquals(0, index().countDocuments(), "alone: no index entry per part");
 
         // the first run stops without a word (killed): the next one reads the awaiting part back from sms_mt
-        MtOutbox second = outbox(false);
+        MtOutbox second = outbox(ReceiptMatching.IN_MEMORY);
         assertEquals(0, second.resume(), "nothing left to send");
         second.onReceipt(new Receipt("0A1B2C02", "DELIVRD", "000")).get(5, TimeUnit.SECONDS);
         assertEquals("DELIVERED", state("re-1"), "the second part's receipt matched after the restart");
@@ -54,7 +54,7 @@ class LoneHubReceiptsTest {
 
     @Test
     void partsAwaitingTheirReceiptAtTheStopAreIndexedForAnyHub() throws Exception {
-        MtOutbox alone = outbox(false);
+        MtOutbox alone = outbox(ReceiptMatching.IN_MEMORY);
         alone.send(new OutboundSms("re-2", "+8613800000042", "玉米 白沙洲 2.45元/斤", OutboundSms.Priority.REPLY, "reply"))
                 .get(5, TimeUnit.SECONDS);
         alone.send(new OutboundSms("re-3", "+8613800000043", "PRICE MAIZE 2.45", OutboundSms.Priority.REPLY, "reply"))
@@ -69,16 +69,30 @@ class LoneHubReceiptsTest {
         assertNotNull(entry);
         assertEquals("re-3", entry.getString("mt"));
 
-        MtOutbox shared = outbox(true); // a hub of a cluster over the same store
+        MtOutbox shared = outbox(ReceiptMatching.SHARED_INDEX); // a hub of a cluster over the same store
         shared.onReceipt(new Receipt("0A1B2C04", "UNDELIV", "001")).get(5, TimeUnit.SECONDS);
         assertEquals("FAILED", state("re-3"), "found through the index");
         assertEquals("DELIVERED", state("re-2"));
     }
 
-    private MtOutbox outbox(boolean sharedIndex) throws InterruptedException {
+    @Test
+    void withoutReceiptsNothingIsIndexedAtTheStop() throws Exception {
+        MtOutbox none = outbox(ReceiptMatching.of(false, false));
+        none.send(new OutboundSms("re-5", "+8613800000045", "PRICE MAIZE 2.45", OutboundSms.Priority.REPLY, "reply"))
+                .get(5, TimeUnit.SECONDS);
+        submitNext(none, "0A1B2C05");
+        none.close();
+        assertEquals(0, index().countDocuments(), "no receipt will come: nothing to index");
+        assertEquals("SUBMITTED", state("re-5"));
+        assertEquals(ReceiptMatching.NONE, ReceiptMatching.of(false, true));
+        assertEquals(ReceiptMatching.IN_MEMORY, ReceiptMatching.of(true, false));
+        assertEquals(ReceiptMatching.SHARED_INDEX, ReceiptMatching.of(true, true));
+    }
+
+    private MtOutbox outbox(ReceiptMatching matching) throws InterruptedException {
         Thread.sleep(2); // run ids are start times in ms
         MtOutbox o = new MtOutbox(store.collection("sms_mt", Document.class), index(),
-                store.collection("sms_orphan_receipts", Document.class), s -> { }, Clock.systemUTC(), 4, sharedIndex);
+                store.collection("sms_orphan_receipts", Document.class), s -> { }, Clock.systemUTC(), 4, matching);
         outboxes.add(o);
         return o;
     }

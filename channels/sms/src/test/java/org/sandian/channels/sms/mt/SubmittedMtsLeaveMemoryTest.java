@@ -25,7 +25,7 @@ class SubmittedMtsLeaveMemoryTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T08:00:00Z"));
     private final MtOutbox outbox = new MtOutbox(store.collection("sms_mt", Document.class),
             store.collection("sms_receipts_index", Document.class), store.collection("sms_orphan_receipts", Document.class),
-            s -> { }, clock, 4, false);
+            s -> { }, clock, 4, ReceiptMatching.IN_MEMORY);
 
     @AfterEach
     void close() {

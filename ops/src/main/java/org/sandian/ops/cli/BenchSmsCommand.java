@@ -131,13 +131,14 @@ public final class BenchSmsCommand implements Callable<Integer> {
 
             if (warmup > 0) {
                 Run warm = run(sim, replies, "8613600000000", warmup, 0);
-                System.out.printf("warm-up: %d MOs, %d replies%s%n", warmup, warm.replied(), receiptsLine(sim, warm, receipts));
+                System.out.printf("warm-up: %d MOs, %d replies%s%n", warmup, warm.replied(),
+                        awaitReceipts(sim, warm, receipts));
                 if (rate > 0) {
                     // A paced run takes paths a full-speed one never does (an empty queue, a poll that
                     // times out); a hub in service has both compiled, so 10 s at the rate come first.
                     Run paced = run(sim, replies, "8613650000000", rate * 10, rate);
                     System.out.printf("warm-up at %d/s: %d MOs, %d replies%s%n", rate, rate * 10, paced.replied(),
-                            receiptsLine(sim, paced, receipts));
+                            awaitReceipts(sim, paced, receipts));
                 }
             }
             if (scrapeUrl != null) System.out.println("metrics before: " + smsCounters(scrapeUrl));
@@ -151,7 +152,7 @@ public final class BenchSmsCommand implements Callable<Integer> {
             System.out.printf("%d MOs %s: %d replies in %.2f s; injected in %.2f s%n", count,
                     rate == 0 ? "at full speed" : "at " + rate + "/s", run.replied(), seconds,
                     (run.injected - run.start) / 1e9);
-            if (receipts) System.out.println("the run" + receiptsLine(sim, run, true).replace(";", ":"));
+            if (receipts) System.out.println("the run" + awaitReceipts(sim, run, true).replace(";", ":"));
             System.out.printf("JIT compiling during the run: %.1f s of CPU%n", compiling / 1e3);
             System.out.printf("MOs handled by the dialogue: %d of %d injected (more means an MO was delivered twice)%n",
                     dialogue[0].handled(), count + Math.max(0, warmup));
@@ -279,9 +280,10 @@ public final class BenchSmsCommand implements Callable<Integer> {
 
     /**
      * Waits until the simulator has every receipt it owes answered, so that the next run does not
-     * pay for this one's; says how long after the run's last reply that was.
+     * pay for this one's; returns how long after the run's last reply that was, as a clause of
+     * the run's line (empty without receipts).
      */
-    private static String receiptsLine(SmscSimulator sim, Run run, boolean receipts) throws InterruptedException {
+    private static String awaitReceipts(SmscSimulator sim, Run run, boolean receipts) throws InterruptedException {
         if (!receipts) return "";
         long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (sim.receiptsPending() > 0 && System.nanoTime() < end) Thread.sleep(5);

@@ -55,6 +55,11 @@ public final class Mt {
         return allSubmitted() ? State.SUBMITTED : State.QUEUED;
     }
 
+    /** A part's receipt after which none other is expected: delivered, or failed for good. */
+    static boolean isFinal(String receipt) {
+        return receipt != null && ("DELIVRD".equals(receipt) || SendError.ofReceipt(receipt) != null);
+    }
+
     /** The smsc ids of submitted parts, comma separated, for the status record. */
     synchronized String smscIdList() {
         StringBuilder sb = new StringBuilder();

@@ -273,13 +273,8 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
         for (int i = 0; i < ids.size(); i++) {
             String key = SmscIds.primary(ids.get(i));
             String receipt = i < receipts.size() ? receipts.get(i) : null;
-            if (key != null && !isFinal(receipt)) recentIds.put(key, new PartRef(d.getString("_id"), i));
+            if (key != null && !Mt.isFinal(receipt)) recentIds.put(key, new PartRef(d.getString("_id"), i));
         }
-    }
-
-    /** A receipt after which none other is expected for the part: delivered, or failed for good. */
-    private static boolean isFinal(String receipt) {
-        return receipt != null && ("DELIVRD".equals(receipt) || SendError.ofReceipt(receipt) != null);
     }
 
     /** Into the store's index, for a part this hub forgets before its receipt came (or at the stop). */
@@ -473,7 +468,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
     }
 
     private CompletableFuture<Void> apply(PartRef ref, Receipt receipt) {
-        if (isFinal(receipt.stat())) ref.settled = true;
+        if (Mt.isFinal(receipt.stat())) ref.settled = true;
         Mt mt = live.get(ref.mtId);
         if (mt == null) mt = load(ref.mtId);
         if (mt == null) return CompletableFuture.completedFuture(null);

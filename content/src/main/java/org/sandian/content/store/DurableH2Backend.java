@@ -37,7 +37,9 @@ import org.h2.mvstore.MVStore;
  * </ul>
  *
  * <p>The commit writes the chunk to the file (the OS page cache): it survives the process being
- * killed, not a power cut of the machine; deployments that need that run a real MongoDB.
+ * killed. The file reaches the disk every second ({@link StoreSync}): a power cut of the machine
+ * loses about the last second of acknowledged writes; deployments that cannot lose those run a
+ * real MongoDB (with journaling, acknowledged writes are on disk).
  */
 final class DurableH2Backend extends H2Backend {
 

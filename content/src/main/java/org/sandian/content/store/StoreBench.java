@@ -59,7 +59,7 @@ public final class StoreBench {
         return figures;
     }
 
-    /** The last figure, and the embedded store's file size after it (old chunks are kept 45 s). */
+    /** The last figure, and the embedded store's file size after it (replaced chunks are kept 10 s: StoreSync). */
     private static void print(PrintStream out, List<Figure> figures, Path file) {
         Figure f = figures.get(figures.size() - 1);
         out.printf("%-56s %,8d ops %,8.0f /s%s%n", f.what(), f.ops(), f.perSecond(),

@@ -132,13 +132,13 @@ public final class BenchSmsCommand implements Callable<Integer> {
             if (warmup > 0) {
                 Run warm = run(sim, replies, "8613600000000", warmup, 0);
                 System.out.printf("warm-up: %d MOs, %d replies%s%n", warmup, warm.replied(),
-                        awaitReceipts(sim, warm, receipts));
+                        receiptsClause(receipts, awaitReceipts(sim, warm)));
                 if (rate > 0) {
                     // A paced run takes paths a full-speed one never does (an empty queue, a poll that
                     // times out); a hub in service has both compiled, so 10 s at the rate come first.
                     Run paced = run(sim, replies, "8613650000000", rate * 10, rate);
                     System.out.printf("warm-up at %d/s: %d MOs, %d replies%s%n", rate, rate * 10, paced.replied(),
-                            awaitReceipts(sim, paced, receipts));
+                            receiptsClause(receipts, awaitReceipts(sim, paced)));
                 }
             }
             if (scrapeUrl != null) System.out.println("metrics before: " + smsCounters(scrapeUrl));
@@ -152,7 +152,9 @@ public final class BenchSmsCommand implements Callable<Integer> {
             System.out.printf("%d MOs %s: %d replies in %.2f s; injected in %.2f s%n", count,
                     rate == 0 ? "at full speed" : "at " + rate + "/s", run.replied(), seconds,
                     (run.injected - run.start) / 1e9);
-            if (receipts) System.out.println("the run" + awaitReceipts(sim, run, true).replace(";", ":"));
+            if (receipts) {
+                System.out.printf("the run: its receipts answered %.1f s after its last reply%n", awaitReceipts(sim, run));
+            }
             System.out.printf("JIT compiling during the run: %.1f s of CPU%n", compiling / 1e3);
             System.out.printf("MOs handled by the dialogue: %d of %d injected (more means an MO was delivered twice)%n",
                     dialogue[0].handled(), count + Math.max(0, warmup));
@@ -280,14 +282,17 @@ public final class BenchSmsCommand implements Callable<Integer> {
 
     /**
      * Waits until the simulator has every receipt it owes answered, so that the next run does not
-     * pay for this one's; returns how long after the run's last reply that was, as a clause of
-     * the run's line (empty without receipts).
+     * pay for this one's; returns how long after the run's last reply that was, in seconds.
      */
-    private static String awaitReceipts(SmscSimulator sim, Run run, boolean receipts) throws InterruptedException {
-        if (!receipts) return "";
+    private static double awaitReceipts(SmscSimulator sim, Run run) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (sim.receiptsPending() > 0 && System.nanoTime() < end) Thread.sleep(5);
-        return String.format("; its receipts answered %.1f s after its last reply", (System.nanoTime() - run.lastReply) / 1e9);
+        return (System.nanoTime() - run.lastReply) / 1e9;
+    }
+
+    /** The warm-up line's words on receipts: none when the run asked for none. */
+    private static String receiptsClause(boolean receipts, double answeredAfterSeconds) {
+        return receipts ? String.format("; its receipts answered %.1f s after its last reply", answeredAfterSeconds) : "";
     }
 
     /** CPU time the JIT compilers have spent so far. */

@@ -279,11 +279,15 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
 
     /** Into the store's index, for a part this hub forgets before its receipt came (or at the stop). */
     private void index(String key, PartRef ref) {
-        indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", ref.mtId).append("part", ref.part)))
-                .whenComplete((o, e) -> {
-                    if (e != null) log.warn("MT {} part {}: receipt index not stored: {}", LogIds.mask(ref.mtId), ref.part + 1,
-                            e.toString());
-                });
+        indexEntry(key, ref.mtId, ref.part).whenComplete((o, e) -> {
+            if (e != null) log.warn("MT {} part {}: receipt index not stored: {}", LogIds.mask(ref.mtId), ref.part + 1,
+                    e.toString());
+        });
+    }
+
+    /** The receipt index's entry for one part: its normalized SMSC id to its MT and part. */
+    private CompletableFuture<?> indexEntry(String key, String mtId, int part) {
+        return indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mtId).append("part", part)));
     }
 
     /** This run's id, stored with each MT it queues. */
@@ -376,8 +380,7 @@ public final class MtOutbox implements SmsSender, ReceiptSink, AutoCloseable {
                 beaten = held.take(key);
             }
             // alone, the part's SMSC id is stored with the MT below: a restart reads it back from there
-            if (matching == ReceiptMatching.SHARED_INDEX) writes.add(indexWrites.write(new InsertOneModel<>(new Document("_id", key).append("mt", mt.id)
-                    .append("part", job.part()))));
+            if (matching == ReceiptMatching.SHARED_INDEX) writes.add(indexEntry(key, mt.id, job.part()));
         }
         boolean all;
         synchronized (mt) {

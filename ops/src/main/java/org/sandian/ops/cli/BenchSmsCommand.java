@@ -73,6 +73,12 @@ public final class BenchSmsCommand implements Callable<Integer> {
     private static final String SHORT_CODE = "12316";
     private static final java.util.regex.Pattern STATE = java.util.regex.Pattern.compile("state=\"([a-z]+)\"");
 
+    private static final int WARM_UP_SLICE_SECONDS = 5;
+    private static final int WARM_UP_MIN_SLICES = 2;
+    private static final int WARM_UP_QUIET_SLICES = 3;
+    /** Compiling under 1% of the 2 cores' time in a slice. */
+    private static final long WARM_UP_QUIET_JIT_MS = 100;
+
     @Option(names = "--count", description = "MOs to send (default ${DEFAULT-VALUE})")
     int count = 20_000;
 
@@ -99,15 +105,22 @@ public final class BenchSmsCommand implements Callable<Integer> {
      * A hub in service has its hot code compiled; on 2 cores the JIT took a quarter of the CPU of a
      * run after 2,000 MOs, and still a fifth after 60,000 (2026-12-03), so the default warms up long.
      */
-    @Option(names = "--warmup", description = "MOs sent and answered before measuring, so that the JIT has compiled"
-            + " the hot code as in a hub in service (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", description = "MOs sent and answered at full speed before measuring, so that the JIT"
+            + " has compiled the hot code as in a hub in service; with --rate, MOs at the rate follow until the JIT is"
+            + " quiet (0 = no warm-up at all; default ${DEFAULT-VALUE})")
     int warmup = 100_000;
+
+    @Option(names = "--paced-warmup-max", description = "seconds the warm-up at --rate may last at most while the JIT"
+            + " is still compiling (at least 10; default ${DEFAULT-VALUE})")
+    int pacedWarmUpMaxSeconds = 180;
 
     @Option(names = "--metrics-port", description = "serve /metrics (Prometheus) on this port while the bench runs,"
             + " 0 = any free port, and print the MO and MT counters scraped before and after (default: off)")
     Integer metricsPort;
 
     private Stages stages;
+    /** MOs the simulator was given, warm-ups included. */
+    private long injected;
 
     @Override
     public Integer call() throws Exception {
@@ -133,17 +146,13 @@ public final class BenchSmsCommand implements Callable<Integer> {
                 Run warm = run(sim, replies, "8613600000000", warmup, 0);
                 System.out.printf("warm-up: %d MOs, %d replies%s%n", warmup, warm.replied(),
                         receiptsClause(receipts, awaitReceipts(sim, warm)));
-                if (rate > 0) {
-                    // A paced run takes paths a full-speed one never does (an empty queue, a poll that
-                    // times out); a hub in service has both compiled, so 10 s at the rate come first.
-                    Run paced = run(sim, replies, "8613650000000", rate * 10, rate);
-                    System.out.printf("warm-up at %d/s: %d MOs, %d replies%s%n", rate, rate * 10, paced.replied(),
-                            receiptsClause(receipts, awaitReceipts(sim, paced)));
-                }
+                injected += warmup;
+                if (rate > 0) injected += warmUpPaced(sim, replies, receipts);
             }
             if (scrapeUrl != null) System.out.println("metrics before: " + smsCounters(scrapeUrl));
             long compiling = jitMillis();
             Run run = run(sim, replies, "8613700000000", count, rate);
+            injected += count;
             compiling = jitMillis() - compiling;
             if (scrapeUrl != null) System.out.println("metrics after:  " + smsCounters(scrapeUrl));
             long[] latencies = run.latencies();
@@ -157,7 +166,7 @@ public final class BenchSmsCommand implements Callable<Integer> {
             }
             System.out.printf("JIT compiling during the run: %.1f s of CPU%n", compiling / 1e3);
             System.out.printf("MOs handled by the dialogue: %d of %d injected (more means an MO was delivered twice)%n",
-                    dialogue[0].handled(), count + Math.max(0, warmup));
+                    dialogue[0].handled(), injected);
             stages.print(run);
             System.out.printf("latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", ms(latencies, 50),
                     ms(latencies, 90), ms(latencies, 99), ms(latencies, 100));
@@ -179,6 +188,36 @@ public final class BenchSmsCommand implements Callable<Integer> {
         String url = "http://127.0.0.1:" + bound + HubMetrics.PATH;
         System.out.println("metrics: " + url);
         return url;
+    }
+
+    /**
+     * A paced run takes paths a full-speed one never does (an empty queue, a poll that times out),
+     * and the store takes some only as its file grows: H2 code first met late costs a recompile of
+     * its hottest method (C2 took 0.7 to 1.3 s of a core for {@code MVMap.operate}, 60 s into a
+     * paced warm-up), which on 2 cores held p99 of that 5 s at 210 to 240 ms. A hub in service has
+     * all of it compiled, so the warm-up goes on at the rate, 5 s at a time, until the JIT has been
+     * quiet for three slices in a row (or for {@code --paced-warmup-max}). Returns the MOs it injected.
+     */
+    private long warmUpPaced(SmscSimulator sim, Replies replies, boolean receipts) throws InterruptedException {
+        long sent = 0;
+        int quietInARow = 0;
+        int slices = 0;
+        StringBuilder jitPerSlice = new StringBuilder();
+        int maxSlices = Math.max(WARM_UP_MIN_SLICES, pacedWarmUpMaxSeconds / WARM_UP_SLICE_SECONDS);
+        while (slices < WARM_UP_MIN_SLICES || quietInARow < WARM_UP_QUIET_SLICES && slices < maxSlices) {
+            long compiling = jitMillis();
+            Run slice = run(sim, replies, Long.toString(8613650000000L + sent), rate * WARM_UP_SLICE_SECONDS, rate);
+            awaitReceipts(sim, slice);
+            compiling = jitMillis() - compiling;
+            quietInARow = compiling < WARM_UP_QUIET_JIT_MS ? quietInARow + 1 : 0;
+            sent += rate * WARM_UP_SLICE_SECONDS;
+            slices++;
+            jitPerSlice.append(slices == 1 ? "" : ", ").append(compiling);
+        }
+        System.out.printf("warm-up at %d/s: %d MOs in %d s, %s; JIT ms per %d s: %s%n", rate, sent,
+                slices * WARM_UP_SLICE_SECONDS, quietInARow >= WARM_UP_QUIET_SLICES ? "until the JIT was quiet"
+                        : "the JIT still compiling at its end", WARM_UP_SLICE_SECONDS, jitPerSlice);
+        return sent;
     }
 
     /** The SMS counters of one real scrape: MO handed over, MT by state. */

@@ -3,9 +3,6 @@ package org.sandian.ops.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.sandian.ops.Main;
 
 /**
  * {@code sandian bench broadcast --kill-after}: the hub in a child JVM gets SIGKILL mid-run and is
@@ -26,19 +22,10 @@ class BenchBroadcastKillTest {
     @Test
     void aHubKilledMidBroadcastMissesNobodyAndRepeatsNobody() throws Exception {
         Path dir = Files.createTempDirectory("sandian-bench-kill-");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream console = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.execute("bench", "broadcast", "--recipients", "600", "--tps", "200", "--kill-after", "200",
-                    "--workers", "2", "--data-dir", dir.toString());
-        } finally {
-            System.setOut(console);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
-        console.print(text);
-        assertEquals(0, code, text);
+        CommandRun run = CommandRun.of("bench", "broadcast", "--recipients", "600", "--tps", "200", "--kill-after",
+                "200", "--workers", "2", "--data-dir", dir.toString());
+        String text = run.text();
+        assertEquals(0, run.code(), text);
         Matcher kill = Pattern.compile("kill: SIGKILL after (\\d+) arrived").matcher(text);
         assertTrue(kill.find(), text);
         assertTrue(Integer.parseInt(kill.group(1)) < 600, "killed mid-run: " + text);

@@ -50,13 +50,23 @@ final class StoreFile {
      */
     static final int KEYS_PER_PAGE = 8;
 
+    /**
+     * H2's page cache in MB (its default is 16). It holds pages read back from the file; a commit
+     * drops the pages it wrote from memory, so under SMS load most of the cache is stale versions
+     * waiting for eviction, which G1 copies at every young collection. With 4 MB, young pauses at
+     * 1,000 MO/s went from 15-17 ms to 11-12 ms (median) and full-speed replies did not suffer
+     * (3,410/s against 2,548 and 2,817); 2 MB was no better. Answers come from the in-memory
+     * snapshot, not from this cache.
+     */
+    static final int CACHE_MB = 4;
+
     private StoreFile() {
     }
 
     static MVStore open(Path file) {
         compactIfWasteful(file, COMPACT_ABOVE_BYTES);
         return new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(RUNNING_COMPACT_FILL_RATE)
-                .autoCommitBufferSize(WRITE_BUFFER_KB).keysPerPage(KEYS_PER_PAGE).open();
+                .autoCommitBufferSize(WRITE_BUFFER_KB).keysPerPage(KEYS_PER_PAGE).cacheSize(CACHE_MB).open();
     }
 
     /**

@@ -37,6 +37,18 @@ class StoreFileCompactionTest {
     }
 
     @Test
+    void theFileOpensWithTheSettingsTunedForSmsLoad() throws Exception {
+        org.h2.mvstore.MVStore store = StoreFile.open(TestStore.tempDir().resolve("tuned.mv.db"));
+        try {
+            assertEquals(StoreFile.CACHE_MB, store.getCacheSize(), "page cache, MB");
+            assertEquals(StoreFile.KEYS_PER_PAGE, store.getKeysPerPage());
+            assertEquals(StoreFile.WRITE_BUFFER_KB * 1024, store.getAutoCommitMemory(), "write buffer, bytes");
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void aSmallFileIsLeftAlone() {
         Path dir = TestStore.tempDir();
         try (MongoStore store = MongoStore.open(StoreOptions.embedded(dir))) {

@@ -147,7 +147,7 @@ public final class BenchSmsCommand implements Callable<Integer> {
                 System.out.printf("warm-up: %d MOs, %d replies%s%n", warmup, warm.replied(),
                         receiptsClause(receipts, awaitReceipts(sim, warm)));
                 injected += warmup;
-                if (rate > 0) injected += warmUpPaced(sim, replies, receipts);
+                if (rate > 0) injected += warmUpPaced(sim, replies);
             }
             if (scrapeUrl != null) System.out.println("metrics before: " + smsCounters(scrapeUrl));
             long compiling = jitMillis();
@@ -198,8 +198,9 @@ public final class BenchSmsCommand implements Callable<Integer> {
      * all of it compiled, so the warm-up goes on at the rate, 5 s at a time, until the JIT has been
      * quiet for three slices in a row (or for {@code --paced-warmup-max}). Returns the MOs it injected.
      */
-    private long warmUpPaced(SmscSimulator sim, Replies replies, boolean receipts) throws InterruptedException {
+    private long warmUpPaced(SmscSimulator sim, Replies replies) throws InterruptedException {
         long sent = 0;
+        long replied = 0;
         int quietInARow = 0;
         int slices = 0;
         StringBuilder jitPerSlice = new StringBuilder();
@@ -211,11 +212,12 @@ public final class BenchSmsCommand implements Callable<Integer> {
             compiling = jitMillis() - compiling;
             quietInARow = compiling < WARM_UP_QUIET_JIT_MS ? quietInARow + 1 : 0;
             sent += rate * WARM_UP_SLICE_SECONDS;
+            replied += slice.replied();
             slices++;
             jitPerSlice.append(slices == 1 ? "" : ", ").append(compiling);
         }
-        System.out.printf("warm-up at %d/s: %d MOs in %d s, %s; JIT ms per %d s: %s%n", rate, sent,
-                slices * WARM_UP_SLICE_SECONDS, quietInARow >= WARM_UP_QUIET_SLICES ? "until the JIT was quiet"
+        System.out.printf("warm-up at %d/s: %d MOs, %d replies in %d s, %s; JIT ms per %d s: %s%n", rate, sent,
+                replied, slices * WARM_UP_SLICE_SECONDS, quietInARow >= WARM_UP_QUIET_SLICES ? "until the JIT was quiet"
                         : "the JIT still compiling at its end", WARM_UP_SLICE_SECONDS, jitPerSlice);
         return sent;
     }

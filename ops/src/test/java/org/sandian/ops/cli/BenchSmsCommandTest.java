@@ -21,11 +21,12 @@ class BenchSmsCommandTest {
         String text = run.text();
         assertEquals(0, run.code(), text);
         assertTrue(text.contains("warm-up: 300 MOs, 300 replies"), text);
-        Matcher paced = Pattern.compile("warm-up at 200/s: (\\d+) MOs in (\\d+) s, .*; JIT ms per 5 s: (\\d+), (\\d+)\\n")
-                .matcher(text);
+        Matcher paced = Pattern.compile(
+                "warm-up at 200/s: (\\d+) MOs, (\\d+) replies in (\\d+) s, .*; JIT ms per 5 s: \\d+, \\d+\\n").matcher(text);
         assertTrue(paced.find(), text);
         assertEquals("2000", paced.group(1), "two slices of 5 s at 200/s: " + text);
-        assertEquals("10", paced.group(2), text);
+        assertEquals("2000", paced.group(2), "every warm-up MO answered: " + text);
+        assertEquals("10", paced.group(3), text);
         assertTrue(text.contains("MOs handled by the dialogue: 2700 of 2700 injected"), text);
         assertTrue(Pattern.compile("(?m)^RESULT replies_per_s=\\d+ p50_ms=[\\d.]+ p99_ms=[\\d.]+ lost=0 duplicates=0$")
                 .matcher(text).find(), text);

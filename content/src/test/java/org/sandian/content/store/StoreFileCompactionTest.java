@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.sandian.content.testing.TestStore;
 
@@ -38,7 +39,7 @@ class StoreFileCompactionTest {
 
     @Test
     void theFileOpensWithTheSettingsTunedForSmsLoad() throws Exception {
-        org.h2.mvstore.MVStore store = StoreFile.open(TestStore.tempDir().resolve("tuned.mv.db"));
+        MVStore store = StoreFile.open(TestStore.tempDir().resolve("tuned.mv.db"));
         try {
             assertEquals(StoreFile.CACHE_MB, store.getCacheSize(), "page cache, MB");
             assertEquals(StoreFile.KEYS_PER_PAGE, store.getKeysPerPage());
